@@ -17,7 +17,7 @@ public final class AllowList {
     /** Commands that read, or only build objects in the local session. Every Get-* cmdlet reads. */
     private static final Set<String> ALLOWED = Set.of(
             "select-object", "where-object", "foreach-object", "sort-object", "measure-object",
-            "group-object", "new-object", "write-output", "out-string", "connect-exchangeserver");
+            "group-object", "new-object", "write-output", "out-string", "out-null", "connect-exchangeserver");
 
     /**
      * PowerShell's approved verbs. A token is taken for a command when its first part is one of

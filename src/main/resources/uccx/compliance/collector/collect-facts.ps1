@@ -41,8 +41,8 @@ function Get-UccxStatus([string]$Fact, [string]$Target, [string]$Hop, $Failure) 
 #region fact:exchangeServers
 $hop = 'Get-ExchangeServer'
 try {
-    Get-ExchangeServer | Select-Object @{n='UccxRecord'; e={'fact'}}, @{n='UccxFact'; e={'exchangeServers'}},
-        @{n='UccxTarget'; e={[string]$_.Name}}, Name, AdminDisplayVersion, ServerRole,
+    Get-ExchangeServer | Select-Object @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'exchangeServers'}},
+        @{Name='UccxTarget'; Expression={[string]$_.Name}}, Name, AdminDisplayVersion, ServerRole,
         IsClientAccessServer, IsMailboxServer, IsHubTransportServer
     Get-UccxStatus 'exchangeServers' '' $hop $null
 } catch {
@@ -54,8 +54,8 @@ try {
 foreach ($server in $UccxClientAccessServers) {
     $hop = "Get-ImapSettings -Server $server"
     try {
-        Get-ImapSettings -Server $server | Select-Object @{n='UccxRecord'; e={'fact'}}, @{n='UccxFact'; e={'imapSettings'}},
-            @{n='UccxTarget'; e={$server}}, MaxCommandSize, MaxConnectionFromSingleIP, MaxConnections,
+        Get-ImapSettings -Server $server | Select-Object @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'imapSettings'}},
+            @{Name='UccxTarget'; Expression={$server}}, MaxCommandSize, MaxConnectionFromSingleIP, MaxConnections,
             MaxConnectionsPerUser, LoginType
         Get-UccxStatus 'imapSettings' $server $hop $null
     } catch {
@@ -108,11 +108,11 @@ foreach ($server in $UccxMailboxServers) {
     try {
         Get-WinEvent -ComputerName $server -FilterHashtable @{
             LogName = 'Application'; ProviderName = 'MSExchangeIS'; Id = 9646; StartTime = $since
-        } | Select-Object @{n='UccxRecord'; e={'fact'}}, @{n='UccxFact'; e={'storeEvents'}},
-            @{n='UccxTarget'; e={$server}}, Id, ProviderName, TimeCreated,
-            @{n='MailboxDn'; e={[string]$_.Properties[0].Value}},
-            @{n='Limit'; e={[string]$_.Properties[1].Value}},
-            @{n='ObjectType'; e={[string]$_.Properties[2].Value}}, Message
+        } | Select-Object @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'storeEvents'}},
+            @{Name='UccxTarget'; Expression={$server}}, Id, ProviderName, TimeCreated,
+            @{Name='MailboxDn'; Expression={[string]$_.Properties[0].Value}},
+            @{Name='Limit'; Expression={[string]$_.Properties[1].Value}},
+            @{Name='ObjectType'; Expression={[string]$_.Properties[2].Value}}, Message
         Get-UccxStatus 'storeEvents' $server $hop $null
     } catch {
         # On PowerShell 2.0 no matching event is an error, NoMatchingEventsFound: the
@@ -125,10 +125,10 @@ foreach ($server in $UccxMailboxServers) {
 #region fact:organizationPermissions
 $hop = "Get-ADPermission -User $UccxAccount on the organization"
 try {
-    Get-OrganizationConfig | Get-ADPermission -User $UccxAccount | Select-Object @{n='UccxRecord'; e={'fact'}},
-        @{n='UccxFact'; e={'organizationPermissions'}}, @{n='UccxTarget'; e={$UccxAccount}}, User,
-        @{n='ExtendedRights'; e={ $rights = @(); foreach ($right in $_.ExtendedRights) { $rights += [string]$right }; $rights }},
-        @{n='AccessRights'; e={[string]$_.AccessRights}}, Deny, IsInherited
+    Get-OrganizationConfig | Get-ADPermission -User $UccxAccount | Select-Object @{Name='UccxRecord'; Expression={'fact'}},
+        @{Name='UccxFact'; Expression={'organizationPermissions'}}, @{Name='UccxTarget'; Expression={$UccxAccount}}, User,
+        @{Name='ExtendedRights'; Expression={ $rights = @(); foreach ($right in $_.ExtendedRights) { $rights += [string]$right }; $rights }},
+        @{Name='AccessRights'; Expression={[string]$_.AccessRights}}, Deny, IsInherited
     Get-UccxStatus 'organizationPermissions' $UccxAccount $hop $null
 } catch {
     Get-UccxStatus 'organizationPermissions' $UccxAccount $hop $_
@@ -139,8 +139,8 @@ try {
 foreach ($connector in $UccxReceiveConnectors) {
     $hop = "Get-ReceiveConnector -Identity '$connector'"
     try {
-        Get-ReceiveConnector -Identity $connector | Select-Object @{n='UccxRecord'; e={'fact'}},
-            @{n='UccxFact'; e={'receiveConnectors'}}, @{n='UccxTarget'; e={$connector}}, Identity,
+        Get-ReceiveConnector -Identity $connector | Select-Object @{Name='UccxRecord'; Expression={'fact'}},
+            @{Name='UccxFact'; Expression={'receiveConnectors'}}, @{Name='UccxTarget'; Expression={$connector}}, Identity,
             MaxInboundConnection, MessageRateLimit, MaxInboundConnectionPercentagePerSource,
             MaxInboundConnectionPerSource
         Get-UccxStatus 'receiveConnectors' $connector $hop $null
@@ -153,8 +153,8 @@ foreach ($connector in $UccxReceiveConnectors) {
 #region fact:mailbox
 $hop = "Get-Mailbox -Identity $UccxMailbox"
 try {
-    Get-Mailbox -Identity $UccxMailbox | Select-Object @{n='UccxRecord'; e={'fact'}}, @{n='UccxFact'; e={'mailbox'}},
-        @{n='UccxTarget'; e={$UccxMailbox}}, PrimarySmtpAddress, SamAccountName, LegacyExchangeDN,
+    Get-Mailbox -Identity $UccxMailbox | Select-Object @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'mailbox'}},
+        @{Name='UccxTarget'; Expression={$UccxMailbox}}, PrimarySmtpAddress, SamAccountName, LegacyExchangeDN,
         ThrottlingPolicy, ServerName
     Get-UccxStatus 'mailbox' $UccxMailbox $hop $null
 } catch {
@@ -166,8 +166,8 @@ try {
 # Every property, so that a budget this version lacks (CPA* on RTM) is absent rather than $null.
 $hop = 'Get-ThrottlingPolicy'
 try {
-    Get-ThrottlingPolicy | Select-Object -Property @{n='UccxRecord'; e={'fact'}}, @{n='UccxFact'; e={'throttlingPolicies'}},
-        @{n='UccxTarget'; e={[string]$_.Name}}, *
+    Get-ThrottlingPolicy | Select-Object -Property @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'throttlingPolicies'}},
+        @{Name='UccxTarget'; Expression={[string]$_.Name}}, *
     Get-UccxStatus 'throttlingPolicies' '' $hop $null
 } catch {
     Get-UccxStatus 'throttlingPolicies' '' $hop $_
