@@ -1,0 +1,75 @@
+package uccx.compliance.collector;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import uccx.compliance.collector.clixml.CliXml;
+import uccx.compliance.collector.clixml.CliXmlDocument;
+import uccx.compliance.collector.clixml.CliXmlException;
+import uccx.compliance.collector.shell.ManagementShell;
+import uccx.compliance.collector.shell.ShellException;
+import uccx.compliance.collector.shell.ShellOutput;
+
+/**
+ * Collects every fact of a run with ONE remote command: loading the Exchange cmdlets costs
+ * seconds, and a round trip per check would multiply that by every server and connector.
+ */
+public final class Collector {
+
+    private final CollectorScript script;
+    private final Clock clock;
+
+    public Collector(CollectorScript script, Clock clock) {
+        this.script = script;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs the script once through the shell. A failure of the shell itself (connect, authenticate,
+     * timeout) or output that cannot be read makes every fact "not collected" with that reason: the
+     * controls then say "could not verify", never compliant.
+     */
+    public Snapshot collect(CollectionScope scope, ManagementShell shell) {
+        RemoteCommand command = script.command(scope);
+        Instant started = clock.instant();
+        SnapshotReader reader = new SnapshotReader(scope);
+        try {
+            ShellOutput output = shell.run(command);
+            Duration elapsed = Duration.between(started, clock.instant());
+            CliXmlDocument document = CliXml.parse(output.stdout());
+            if (document.output().isEmpty() && output.exitCode() != 0) {
+                return failed(reader, scope, shell.describe(), "powershell.exe ended with exit code " + output.exitCode()
+                        + firstLine(output.stderr()), started, elapsed, output.stdout());
+            }
+            return reader.read(withStandardError(document, output.stderr()), output.stdout(), shell.describe(), started, elapsed);
+        } catch (ShellException e) {
+            return failed(reader, scope, shell.describe(), e.getMessage(), started, Duration.between(started, clock.instant()), "");
+        } catch (CliXmlException e) {
+            return failed(reader, scope, shell.describe(), "unreadable output: " + e.getMessage(), started,
+                    Duration.between(started, clock.instant()), "");
+        }
+    }
+
+    private static CliXmlDocument withStandardError(CliXmlDocument output, String stderr) {
+        if (stderr == null || stderr.isBlank()) {
+            return output;
+        }
+        try {
+            return output.withErrors(CliXml.parse(stderr).errors());
+        } catch (CliXmlException notCliXml) {
+            return output;
+        }
+    }
+
+    private static String firstLine(String stderr) {
+        if (stderr == null || stderr.isBlank()) {
+            return "";
+        }
+        return ": " + stderr.strip().lines().findFirst().orElse("");
+    }
+
+    private static Snapshot failed(SnapshotReader reader, CollectionScope scope, String source, String reason, Instant started,
+                                   Duration elapsed, String raw) {
+        return reader.unreachable(source, reason, raw, started, elapsed);
+    }
+}

@@ -1,0 +1,86 @@
+package uccx.compliance.collector;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The bundled, reviewed collector script and the one remote command that carries it.
+ *
+ * <p>The script travels on standard input, not on the command line: cmd.exe cuts command lines
+ * at 8,191 characters, and the script is longer. The command line holds only a short
+ * {@code -EncodedCommand} bootstrap that reads input lines up to a sentinel line and runs them.
+ * It stops at the sentinel, never at end of input, because Overthere never closes the remote
+ * standard input and reading to its end would hang.
+ */
+public final class CollectorScript {
+
+    /** The line after the script; never a line of the script itself. */
+    public static final String END_OF_SCRIPT = "#uccx-compliance:end-of-script";
+
+    private static final String RESOURCE = "collect-facts.ps1";
+
+    private static final String BOOTSTRAP = "$l=[Console]::In.ReadLine();$s=New-Object Text.StringBuilder;"
+            + "while($l -ne $null -and $l -ne '" + END_OF_SCRIPT + "'){[void]$s.AppendLine($l);$l=[Console]::In.ReadLine()};"
+            + "& ([scriptblock]::Create($s.ToString()))";
+
+    private final String body;
+
+    private CollectorScript(String body) {
+        this.body = body;
+    }
+
+    public static CollectorScript bundled() {
+        try (InputStream in = CollectorScript.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the collector script " + RESOURCE + " is missing from the build");
+            }
+            return new CollectorScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The reviewed script text, as bundled. */
+    public String body() {
+        return body;
+    }
+
+    /** The whole script for a scope: a parameters section, then the bundled script. */
+    public String forScope(CollectionScope scope) {
+        return parameters(scope) + body;
+    }
+
+    /** The one command of a run: the bootstrap on the command line, the script and the sentinel on standard input. */
+    public RemoteCommand command(CollectionScope scope) {
+        List<String> input = new ArrayList<>(forScope(scope).lines().toList());
+        input.add(END_OF_SCRIPT);
+        String commandLine = "powershell.exe -NoLogo -NoProfile -NonInteractive -InputFormat Text -OutputFormat XML -EncodedCommand "
+                + RemoteCommand.encode(BOOTSTRAP);
+        return new RemoteCommand(commandLine, input);
+    }
+
+    static String parameters(CollectionScope scope) {
+        return "#region parameters\r\n"
+                + "$UccxClientAccessServers = " + array(scope.clientAccessServers()) + "\r\n"
+                + "$UccxMailboxServers = " + array(scope.mailboxServers()) + "\r\n"
+                + "$UccxReceiveConnectors = " + array(scope.receiveConnectors()) + "\r\n"
+                + "$UccxMailbox = " + quote(scope.mailbox()) + "\r\n"
+                + "$UccxAccount = " + quote(scope.account()) + "\r\n"
+                + "$UccxEventLookbackHours = " + scope.eventLookbackHours() + "\r\n"
+                + "#endregion\r\n\r\n";
+    }
+
+    private static String array(List<String> values) {
+        return "@(" + values.stream().map(CollectorScript::quote).collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** A single-quoted PowerShell string: nothing inside is expanded; a quote is doubled. */
+    static String quote(String value) {
+        return "'" + value.replace("'", "''").replace("\u2018", "\u2018\u2018").replace("\u2019", "\u2019\u2019") + "'";
+    }
+}

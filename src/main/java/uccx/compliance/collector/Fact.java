@@ -1,0 +1,37 @@
+package uccx.compliance.collector;
+
+/**
+ * One fact of the snapshot for one target: collected, or not, with the hop that failed. A fact
+ * that was not collected makes only its own controls "could not verify".
+ */
+public sealed interface Fact<T> {
+
+    /** The collected value; throws {@link FactNotCollected} naming the hop when there is none. */
+    T get();
+
+    record Collected<T>(T value) implements Fact<T> {
+        @Override
+        public T get() {
+            return value;
+        }
+    }
+
+    record NotCollected<T>(String factName, String target, String hop, String reason) implements Fact<T> {
+        @Override
+        public T get() {
+            throw new FactNotCollected(this);
+        }
+
+        public String describe() {
+            return hop + ": " + reason;
+        }
+    }
+
+    static <T> Fact<T> collected(T value) {
+        return new Collected<>(value);
+    }
+
+    static <T> Fact<T> notCollected(String factName, String target, String hop, String reason) {
+        return new NotCollected<>(factName, target, hop, reason);
+    }
+}

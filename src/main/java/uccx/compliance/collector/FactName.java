@@ -1,0 +1,31 @@
+package uccx.compliance.collector;
+
+import java.util.Arrays;
+
+/** The facts of a run: one section of the collector script each ({@code #region fact:<name>}). */
+public enum FactName {
+    EXCHANGE_SERVERS("exchangeServers"),
+    IMAP_SETTINGS("imapSettings"),
+    REGISTRY("registry"),
+    STORE_EVENTS("storeEvents"),
+    ORGANIZATION_PERMISSIONS("organizationPermissions"),
+    RECEIVE_CONNECTORS("receiveConnectors"),
+    MAILBOX("mailbox"),
+    THROTTLING_POLICIES("throttlingPolicies");
+
+    private final String sectionName;
+
+    FactName(String sectionName) {
+        this.sectionName = sectionName;
+    }
+
+    /** The name in the script's sections and output records. */
+    public String sectionName() {
+        return sectionName;
+    }
+
+    public static FactName ofSection(String name) {
+        return Arrays.stream(values()).filter(f -> f.sectionName.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no fact named " + name));
+    }
+}

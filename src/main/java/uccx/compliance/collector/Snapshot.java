@@ -1,0 +1,70 @@
+package uccx.compliance.collector;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import uccx.compliance.collector.facts.ExchangeServer;
+import uccx.compliance.collector.facts.ImapSettings;
+import uccx.compliance.collector.facts.Mailbox;
+import uccx.compliance.collector.facts.OrganizationPermission;
+import uccx.compliance.collector.facts.ReceiveConnector;
+import uccx.compliance.collector.facts.StoreEvent;
+import uccx.compliance.collector.facts.StoreRegistryValue;
+import uccx.compliance.collector.facts.ThrottlingPolicy;
+
+/**
+ * Everything one run collected, typed, with the raw output kept as evidence. Targets (servers,
+ * connectors) are looked up without regard to letter case, as Exchange does.
+ *
+ * @param source    where it came from, for example {@code WinRM https://exch01:5986/wsman as audit@CORP}
+ * @param rawOutput the CliXml exactly as the script wrote it
+ */
+public record Snapshot(Instant collectedAt, Duration elapsed, String source, String rawOutput,
+                       Fact<List<ExchangeServer>> exchangeServers,
+                       Map<String, Fact<ImapSettings>> imapSettings,
+                       Map<String, Fact<StoreRegistryValue>> storeRegistry,
+                       Map<String, Fact<List<StoreEvent>>> storeEvents,
+                       Fact<List<OrganizationPermission>> organizationPermissions,
+                       Map<String, Fact<ReceiveConnector>> receiveConnectors,
+                       Fact<Mailbox> uccxMailbox,
+                       Fact<List<ThrottlingPolicy>> throttlingPolicies) {
+
+    public Snapshot {
+        imapSettings = byTarget(imapSettings);
+        storeRegistry = byTarget(storeRegistry);
+        storeEvents = byTarget(storeEvents);
+        receiveConnectors = byTarget(receiveConnectors);
+    }
+
+    public Fact<ImapSettings> imapSettingsOf(String server) {
+        return lookup(imapSettings, FactName.IMAP_SETTINGS, server);
+    }
+
+    public Fact<StoreRegistryValue> storeRegistryOf(String server) {
+        return lookup(storeRegistry, FactName.REGISTRY, server);
+    }
+
+    public Fact<List<StoreEvent>> storeEventsOf(String server) {
+        return lookup(storeEvents, FactName.STORE_EVENTS, server);
+    }
+
+    public Fact<ReceiveConnector> receiveConnector(String identity) {
+        return lookup(receiveConnectors, FactName.RECEIVE_CONNECTORS, identity);
+    }
+
+    private static <T> Fact<T> lookup(Map<String, Fact<T>> facts, FactName name, String target) {
+        Fact<T> fact = facts.get(target);
+        return fact != null ? fact
+                : Fact.notCollected(name.sectionName(), target, name.sectionName() + " of " + target,
+                "not collected: " + target + " is not in this run's scope");
+    }
+
+    private static <T> Map<String, Fact<T>> byTarget(Map<String, Fact<T>> facts) {
+        Map<String, Fact<T>> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        sorted.putAll(facts);
+        return Collections.unmodifiableMap(sorted);
+    }
+}

@@ -1,0 +1,255 @@
+package uccx.compliance.collector;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import uccx.compliance.collector.clixml.CliXmlDocument;
+import uccx.compliance.collector.clixml.PsError;
+import uccx.compliance.collector.clixml.PsObject;
+import uccx.compliance.collector.clixml.PsValue;
+import uccx.compliance.collector.facts.ExchangeServer;
+import uccx.compliance.collector.facts.ImapSettings;
+import uccx.compliance.collector.facts.Limit;
+import uccx.compliance.collector.facts.Mailbox;
+import uccx.compliance.collector.facts.OrganizationPermission;
+import uccx.compliance.collector.facts.ReceiveConnector;
+import uccx.compliance.collector.facts.StoreEvent;
+import uccx.compliance.collector.facts.StoreRegistryValue;
+import uccx.compliance.collector.facts.ThrottlingPolicy;
+
+/**
+ * Turns the collector script's CliXml records into a {@link Snapshot}. The script writes, per fact
+ * and target, its data records and one status record; a target without a status record was never
+ * reached (the script stopped early), and says so.
+ */
+public final class SnapshotReader {
+
+    /** On PowerShell 2.0, Get-WinEvent reports "no event matched" as this error: zero events, not a failure. */
+    static final String NO_MATCHING_EVENTS = "NoMatchingEventsFound";
+
+    private static final Set<String> POLICY_PROPERTIES_THAT_ARE_NOT_BUDGETS = Set.of(
+            "uccxrecord", "uccxfact", "uccxtarget", "name", "isdefault", "identity", "distinguishedname", "guid",
+            "objectcategory", "objectclass", "whenchanged", "whencreated", "whenchangedutc", "whencreatedutc",
+            "organizationid", "originatingserver", "isvalid", "exchangeversion", "objectstate", "id",
+            "isserviceaccount", "runspaceid", "psshowcomputername", "pscomputername", "adminDisplayName".toLowerCase(Locale.ROOT));
+
+    private final CollectionScope scope;
+
+    public SnapshotReader(CollectionScope scope) {
+        this.scope = scope;
+    }
+
+    public Snapshot read(CliXmlDocument output, String rawOutput, String source, Instant collectedAt, Duration elapsed) {
+        Records records = Records.of(output);
+        return snapshot(records, records.whyIncomplete(), rawOutput, source, collectedAt, elapsed);
+    }
+
+    /** The snapshot of a run whose one command never ran or could not be read: every fact fails for that reason. */
+    public Snapshot unreachable(String source, String reason, String rawOutput, Instant collectedAt, Duration elapsed) {
+        Records none = new Records(Map.of(), Map.of(), false, List.of(), Optional.of(source));
+        return snapshot(none, reason, rawOutput, source, collectedAt, elapsed);
+    }
+
+    private Snapshot snapshot(Records records, String stopped, String rawOutput, String source, Instant collectedAt, Duration elapsed) {
+        return new Snapshot(collectedAt, elapsed, source, rawOutput,
+                records.fact(FactName.EXCHANGE_SERVERS, "", "Get-ExchangeServer", stopped, list(SnapshotReader::exchangeServer)),
+                perTarget(records, FactName.IMAP_SETTINGS, scope.clientAccessServers(), s -> "Get-ImapSettings -Server " + s, stopped,
+                        single(SnapshotReader::imapSettings)),
+                perTarget(records, FactName.REGISTRY, scope.mailboxServers(), s -> "remote registry on " + s, stopped,
+                        single(SnapshotReader::storeRegistry)),
+                perTarget(records, FactName.STORE_EVENTS, scope.mailboxServers(), s -> "Application event log on " + s, stopped,
+                        list(SnapshotReader::storeEvent)),
+                records.fact(FactName.ORGANIZATION_PERMISSIONS, scope.account(),
+                        "Get-ADPermission -User " + scope.account() + " on the organization", stopped, list(SnapshotReader::permission)),
+                perTarget(records, FactName.RECEIVE_CONNECTORS, scope.receiveConnectors(), c -> "Get-ReceiveConnector -Identity '" + c + "'",
+                        stopped, single(SnapshotReader::receiveConnector)),
+                records.fact(FactName.MAILBOX, scope.mailbox(), "Get-Mailbox -Identity " + scope.mailbox(), stopped,
+                        single(SnapshotReader::mailbox)),
+                records.fact(FactName.THROTTLING_POLICIES, "", "Get-ThrottlingPolicy", stopped, list(SnapshotReader::throttlingPolicy)));
+    }
+
+    private static <T> Map<String, Fact<T>> perTarget(Records records, FactName name, List<String> targets,
+                                                      Function<String, String> hop, String stopped,
+                                                      Function<List<PsObject>, T> convert) {
+        Map<String, Fact<T>> facts = new LinkedHashMap<>();
+        for (String target : targets) {
+            facts.put(target, records.fact(name, target, hop.apply(target), stopped, convert));
+        }
+        return facts;
+    }
+
+    private static <T> Function<List<PsObject>, List<T>> list(Function<PsObject, T> one) {
+        return objects -> objects.stream().map(one).toList();
+    }
+
+    private static <T> Function<List<PsObject>, T> single(Function<PsObject, T> one) {
+        return objects -> {
+            if (objects.size() != 1) {
+                throw new IllegalArgumentException("expected one object, the command returned " + objects.size());
+            }
+            return one.apply(objects.get(0));
+        };
+    }
+
+    private static ExchangeServer exchangeServer(PsObject o) {
+        String roles = optionalText(o, "ServerRole").orElse("");
+        Set<String> roleSet = java.util.Arrays.stream(roles.split("[,\\s]+")).filter(r -> !r.isBlank()).collect(Collectors.toSet());
+        return new ExchangeServer(text(o, "Name"), text(o, "AdminDisplayVersion"), roleSet);
+    }
+
+    private static ImapSettings imapSettings(PsObject o) {
+        return new ImapSettings(text(o, "UccxTarget"), limit(o, "MaxCommandSize"), limit(o, "MaxConnectionFromSingleIP"),
+                limit(o, "MaxConnections"), limit(o, "MaxConnectionsPerUser"), optionalText(o, "LoginType").orElse(""));
+    }
+
+    private static StoreRegistryValue storeRegistry(PsObject o) {
+        OptionalLong value = optionalText(o, "Value").map(v -> OptionalLong.of(Long.parseLong(v.trim()))).orElse(OptionalLong.empty());
+        return new StoreRegistryValue(text(o, "UccxTarget"), text(o, "Key"), text(o, "ValueName"), value, text(o, "ValueKind"));
+    }
+
+    private static StoreEvent storeEvent(PsObject o) {
+        return new StoreEvent(text(o, "UccxTarget"), instant(text(o, "TimeCreated")), optionalText(o, "MailboxDn").orElse(""),
+                optionalText(o, "Limit").orElse(""), optionalText(o, "ObjectType").orElse(""), optionalText(o, "Message").orElse(""));
+    }
+
+    private static OrganizationPermission permission(PsObject o) {
+        List<String> rights = o.property("ExtendedRights").map(PsValue::texts).orElse(List.of());
+        return new OrganizationPermission(text(o, "User"), rights, optionalText(o, "AccessRights").orElse(""),
+                bool(o, "Deny"), optionalText(o, "IsInherited").map(Boolean::parseBoolean).orElse(false));
+    }
+
+    private static ReceiveConnector receiveConnector(PsObject o) {
+        return new ReceiveConnector(optionalText(o, "Identity").orElse(text(o, "UccxTarget")), limit(o, "MaxInboundConnection"),
+                limit(o, "MessageRateLimit"), limit(o, "MaxInboundConnectionPercentagePerSource"),
+                limit(o, "MaxInboundConnectionPerSource"));
+    }
+
+    private static Mailbox mailbox(PsObject o) {
+        return new Mailbox(text(o, "PrimarySmtpAddress"), optionalText(o, "SamAccountName").orElse(""),
+                text(o, "LegacyExchangeDN"), optionalText(o, "ThrottlingPolicy").filter(p -> !p.isBlank()));
+    }
+
+    private static ThrottlingPolicy throttlingPolicy(PsObject o) {
+        Map<String, Optional<String>> budgets = new LinkedHashMap<>();
+        o.properties().forEach((name, value) -> {
+            if (!POLICY_PROPERTIES_THAT_ARE_NOT_BUDGETS.contains(name.toLowerCase(Locale.ROOT))) {
+                budgets.put(name, Optional.ofNullable(value.text()).filter(v -> !v.isEmpty()));
+            }
+        });
+        return new ThrottlingPolicy(text(o, "Name"), bool(o, "IsDefault"), budgets);
+    }
+
+    private static String text(PsObject o, String property) {
+        return optionalText(o, property).orElseThrow(() -> new IllegalArgumentException("property " + property + " is missing or empty"));
+    }
+
+    private static Optional<String> optionalText(PsObject o, String property) {
+        return o.property(property).map(PsValue::text);
+    }
+
+    private static Limit limit(PsObject o, String property) {
+        try {
+            return Limit.parse(text(o, property));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(property + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean bool(PsObject o, String property) {
+        return Boolean.parseBoolean(text(o, property).trim());
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.LocalDateTime.parse(text.trim()).atZone(java.time.ZoneId.systemDefault()).toInstant();
+            } catch (DateTimeParseException again) {
+                throw new IllegalArgumentException("TimeCreated '" + text + "' is not a date");
+            }
+        }
+    }
+
+    /** The script's records, grouped by fact and target. */
+    private record Records(Map<String, List<PsObject>> data, Map<String, PsObject> statuses, boolean ended, List<PsError> errors,
+                           Optional<String> failedHop) {
+
+        static Records of(CliXmlDocument document) {
+            Map<String, List<PsObject>> data = new LinkedHashMap<>();
+            Map<String, PsObject> statuses = new LinkedHashMap<>();
+            boolean ended = false;
+            for (PsValue value : document.output()) {
+                if (!(value instanceof PsObject o)) {
+                    continue;
+                }
+                String kind = o.property("UccxRecord").map(PsValue::text).orElse("");
+                switch (kind) {
+                    case "fact" -> data.computeIfAbsent(key(o), k -> new ArrayList<>()).add(o);
+                    case "status" -> statuses.put(key(o), o);
+                    case "end" -> ended = true;
+                    default -> {
+                        // Output of something else (a profile, a banner): not ours, not evidence of anything.
+                    }
+                }
+            }
+            return new Records(data, statuses, ended, document.errors(), Optional.empty());
+        }
+
+        private static String key(PsObject o) {
+            String fact = o.property("UccxFact").map(PsValue::text).orElse("");
+            String target = o.property("UccxTarget").map(PsValue::text).orElse("");
+            return key(fact, target == null ? "" : target);
+        }
+
+        private static String key(String fact, String target) {
+            return fact + "\u0000" + target.toLowerCase(Locale.ROOT);
+        }
+
+        /** Why a fact may lack its status record: the script's own error, or output cut short. */
+        String whyIncomplete() {
+            if (!errors.isEmpty()) {
+                PsError first = errors.get(0);
+                return "the script stopped: " + first.message() + " (" + first.fullyQualifiedErrorId() + ")";
+            }
+            return ended ? "the script wrote no status for it" : "the script's output ended before this fact was collected";
+        }
+
+        <T> Fact<T> fact(FactName name, String target, String hop, String stopped, Function<List<PsObject>, T> convert) {
+            String factName = name.sectionName();
+            PsObject status = statuses.get(key(factName, target));
+            if (status == null) {
+                return Fact.notCollected(factName, target, failedHop.orElse(hop), stopped);
+            }
+            String statusHop = status.property("Hop").map(PsValue::text).filter(h -> !h.isBlank()).orElse(hop);
+            List<PsObject> objects = data.getOrDefault(key(factName, target), List.of());
+            String outcome = status.property("Status").map(PsValue::text).orElse("");
+            if (!outcome.equals("collected")) {
+                String errorId = status.property("ErrorId").map(PsValue::text).orElse("");
+                String message = status.property("Message").map(PsValue::text).orElse("");
+                if (name == FactName.STORE_EVENTS && errorId != null && errorId.startsWith(NO_MATCHING_EVENTS)) {
+                    return Fact.collected(convert.apply(List.of()));
+                }
+                return Fact.notCollected(factName, target, statusHop,
+                        (message == null || message.isBlank() ? "failed" : message.trim())
+                                + (errorId == null || errorId.isBlank() ? "" : " (" + errorId + ")"));
+            }
+            try {
+                return Fact.collected(convert.apply(objects));
+            } catch (RuntimeException unexpected) {
+                return Fact.notCollected(factName, target, statusHop, "unexpected output: " + unexpected.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package uccx.compliance.controls;
+
+import java.util.List;
+import uccx.compliance.environment.Environment;
+import uccx.compliance.environment.Thresholds;
+
+/**
+ * The thresholds of CONTROLS.md for one environment: the checklist's values, raised where the
+ * environment file raises them, and the derived need from {@code uccx.agents}.
+ */
+public record Checklist(Thresholds thresholds, int agents) {
+
+    /** THR-02 on every Exchange 2010: these budgets must be $null. */
+    public static final List<String> BUDGETS = List.of("IMAPMaxConcurrency", "IMAPPercentTimeInAD", "IMAPPercentTimeInCAS",
+            "IMAPPercentTimeInMailboxRPC", "RCAMaxConcurrency", "RCAPercentTimeInAD", "RCAPercentTimeInCAS", "RCAPercentTimeInMailboxRPC",
+            "MessageRateLimit", "RecipientRateLimit", "CPUStartPercent");
+
+    /** THR-02 from Exchange 2010 SP1 on; RTM has no CPA* budgets at all. */
+    public static final List<String> CPA_BUDGETS = List.of("CPAMaxConcurrency", "CPAPercentTimeInCAS", "CPAPercentTimeInMailboxRPC");
+
+    public static Checklist of(Environment environment) {
+        return new Checklist(environment.thresholds(), environment.uccx().agents());
+    }
+
+    public Threshold maxCommandSize() {
+        return Threshold.checklist("MaxCommandSize", thresholds.maxCommandSize());
+    }
+
+    public Threshold maxConnectionFromSingleIP() {
+        return Threshold.checklist("MaxConnectionFromSingleIP", thresholds.maxConnectionFromSingleIP());
+    }
+
+    public Threshold maxConnections() {
+        return Threshold.checklist("MaxConnections", thresholds.maxConnections());
+    }
+
+    public Threshold maxConnectionsPerUser() {
+        return Threshold.derived("MaxConnectionsPerUser", thresholds.maxConnectionsPerUser(), agents);
+    }
+
+    public Threshold maxServiceSessionsPerUser() {
+        return Threshold.derived("Maximum Allowed Service Sessions Per User", thresholds.maxServiceSessionsPerUser(), agents);
+    }
+
+    public Threshold maxInboundConnection() {
+        return Threshold.checklist("MaxInboundConnection", thresholds.maxInboundConnection());
+    }
+
+    public Threshold messageRateLimit() {
+        return Threshold.checklist("MessageRateLimit", thresholds.messageRateLimit());
+    }
+
+    public Threshold maxInboundConnectionPercentagePerSource() {
+        return Threshold.checklist("MaxInboundConnectionPercentagePerSource", thresholds.maxInboundConnectionPercentagePerSource());
+    }
+
+    public Threshold maxInboundConnectionPerSource() {
+        return Threshold.checklist("MaxInboundConnectionPerSource", thresholds.maxInboundConnectionPerSource());
+    }
+}

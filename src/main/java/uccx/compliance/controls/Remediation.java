@@ -1,0 +1,57 @@
+package uccx.compliance.controls;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The Exchange Management Shell commands that fix a violated control, as the checklist gives
+ * them. They are only text for the admin: the suite never runs them.
+ */
+public final class Remediation {
+
+    private Remediation() {
+    }
+
+    public static String imapSettings(String server, List<Threshold> violated) {
+        return "Set-ImapSettings -Server " + server + " " + parameters(violated)
+                + "; then restart the IMAP4 service on " + server + " (Restart-Service MSExchangeIMAP4)";
+    }
+
+    public static String serviceSessions(String server, Threshold threshold) {
+        return "on " + server + ": reg add \"HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem\" /v \""
+                + "Maximum Allowed Service Sessions Per User\" /t REG_DWORD /d " + threshold.minimum()
+                + " /f; then restart the Microsoft Exchange Information Store service (Restart-Service MSExchangeIS), see KB 980049";
+    }
+
+    public static String storeEvents(String server, Threshold threshold) {
+        return "raise 'Maximum Allowed Service Sessions Per User' on " + server + " to at least " + threshold.minimum()
+                + " (IMAP-02) and restart the Information Store; KB 980049: only the registry value stops event 9646";
+    }
+
+    public static String permission(String account) {
+        return "Get-OrganizationConfig | Add-ADPermission -User '" + account + "' -ExtendedRights 'View Information Store status'"
+                + (" and remove any Deny entry for that right");
+    }
+
+    public static String receiveConnector(String identity, List<Threshold> violated) {
+        return "Set-ReceiveConnector -Identity '" + identity + "' " + parameters(violated);
+    }
+
+    public static String assignPolicy(String mailbox, String policy) {
+        return "New-ThrottlingPolicy -Name '" + policy + "' (if it does not exist), then Set-Mailbox -Identity '" + mailbox
+                + "' -ThrottlingPolicy '" + policy + "'";
+    }
+
+    public static String unlimitedBudgets(String policy, List<String> budgets) {
+        return "Set-ThrottlingPolicy -Identity '" + policy + "' "
+                + budgets.stream().map(b -> "-" + b + " $null").collect(Collectors.joining(" "));
+    }
+
+    public static String version(String found) {
+        return "set exchange.version to " + found + " in the environment file if that is what runs, or bring every server to the same service pack";
+    }
+
+    private static String parameters(List<Threshold> thresholds) {
+        return thresholds.stream().map(t -> "-" + t.setting() + " " + t.minimum()).collect(Collectors.joining(" "));
+    }
+}

@@ -1,0 +1,190 @@
+package uccx.compliance.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The simulated organisation of a lab environment (its {@code lab:} section), in Exchange's own
+ * property names. Its format is a contract (DESIGN.md, "Lab state"): other tests and fixtures are
+ * written against it.
+ */
+public record LabState(List<Server> servers, List<ReceiveConnector> receiveConnectors, List<ThrottlingPolicy> throttlingPolicies,
+                       List<Mailbox> mailboxes, List<Permission> organizationPermissions, Faults faults) {
+
+    public static final String STORE_KEY = "HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem";
+    public static final String SERVICE_SESSIONS_VALUE = "Maximum Allowed Service Sessions Per User";
+
+    public LabState {
+        servers = List.copyOf(servers);
+        receiveConnectors = List.copyOf(receiveConnectors);
+        throttlingPolicies = List.copyOf(throttlingPolicies);
+        mailboxes = List.copyOf(mailboxes);
+        organizationPermissions = List.copyOf(organizationPermissions);
+    }
+
+    /**
+     * @param imapSettings Get-ImapSettings values as written (numbers, {@code unlimited}, LoginType)
+     * @param registry     key path, then value name, then the DWORD
+     */
+    public record Server(String name, String adminDisplayVersion, List<String> roles, Map<String, String> imapSettings,
+                         Map<String, Map<String, Long>> registry, List<Event> events) {
+        public boolean hasRole(String role) {
+            return roles.stream().anyMatch(r -> r.equalsIgnoreCase(role));
+        }
+
+        public Optional<Long> registryValue(String key, String valueName) {
+            return registry.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(key)).findFirst()
+                    .flatMap(e -> e.getValue().entrySet().stream().filter(v -> v.getKey().equalsIgnoreCase(valueName))
+                            .map(Map.Entry::getValue).findFirst());
+        }
+
+        public boolean hasRegistryKey(String key) {
+            return registry.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(key));
+        }
+
+        /** The IMAP setting as Exchange 2010 prints it, or its 2010 default. */
+        public String imapSetting(String name) {
+            return imapSettings.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                    .findFirst().orElseGet(() -> IMAP_DEFAULTS.getOrDefault(name, ""));
+        }
+    }
+
+    /** Exchange 2010's IMAP4 defaults, for settings a lab server leaves out. */
+    static final Map<String, String> IMAP_DEFAULTS = Map.of("MaxCommandSize", "10240", "MaxConnectionFromSingleIP", "2000",
+            "MaxConnections", "2000", "MaxConnectionsPerUser", "16", "LoginType", "SecureLogin");
+
+    /** An event in a server's Application log; {@code mailbox} names a lab mailbox (or a LegacyExchangeDN). */
+    public record Event(String source, int id, long minutesAgo, String mailbox, String objectType, int limit, boolean guidPrefix) {
+    }
+
+    /** @param limits the four checklist settings as written ({@code unlimited} or a number) */
+    public record ReceiveConnector(String identity, Map<String, String> limits) {
+        public String limit(String name) {
+            return limits.getOrDefault(name, "unlimited");
+        }
+    }
+
+    /** @param budgets every budget the policy has; an empty Optional is {@code $null}. A budget left out does not exist (CPA* on RTM). */
+    public record ThrottlingPolicy(String name, boolean isDefault, Map<String, Optional<String>> budgets) {
+    }
+
+    public record Mailbox(String primarySmtpAddress, String samAccountName, String legacyExchangeDn, Optional<String> throttlingPolicy) {
+        public boolean isNamed(String identity) {
+            return primarySmtpAddress.equalsIgnoreCase(identity) || samAccountName.equalsIgnoreCase(identity)
+                    || legacyExchangeDn.equalsIgnoreCase(identity)
+                    || samAccountName.toLowerCase(Locale.ROOT).endsWith("\\" + identity.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    public record Permission(String user, List<String> extendedRights, boolean deny, String accessRights) {
+    }
+
+    /** Latency and failures to inject, as a real organisation can present them. */
+    public record Faults(long latencyMillis, List<Failure> failures) {
+        public Optional<Failure> failureOf(String fact, String target) {
+            return failures.stream().filter(f -> f.fact().equals(fact)
+                    && (f.target().isEmpty() || f.target().get().equalsIgnoreCase(target))).findFirst();
+        }
+    }
+
+    /** One fact (optionally one target of it) that fails with Exchange's or Windows' message. */
+    public record Failure(String fact, Optional<String> target, String message, String errorId) {
+    }
+
+    public Optional<Mailbox> mailbox(String identity) {
+        return mailboxes.stream().filter(m -> m.isNamed(identity)).findFirst();
+    }
+
+    public Optional<Server> server(String name) {
+        return servers.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** Reads the {@code lab:} section of an environment file, already checked against the schema. */
+    public static LabState from(JsonNode lab) {
+        return new LabState(
+                list(lab.path("servers"), LabState::server),
+                list(lab.path("receiveConnectors"), LabState::receiveConnector),
+                list(lab.path("throttlingPolicies"), LabState::throttlingPolicy),
+                list(lab.path("mailboxes"), LabState::mailbox),
+                list(lab.path("organizationPermissions"), LabState::permission),
+                faults(lab.path("faults")));
+    }
+
+    private static Server server(JsonNode n) {
+        Map<String, String> imap = new LinkedHashMap<>();
+        n.path("imapSettings").fields().forEachRemaining(e -> imap.put(e.getKey(), e.getValue().asText()));
+        Map<String, Map<String, Long>> registry = new LinkedHashMap<>();
+        n.path("registry").fields().forEachRemaining(key -> {
+            Map<String, Long> values = new LinkedHashMap<>();
+            key.getValue().fields().forEachRemaining(v -> values.put(v.getKey(), v.getValue().asLong()));
+            registry.put(key.getKey(), values);
+        });
+        return new Server(n.path("name").asText(), n.path("adminDisplayVersion").asText("Version 14.3 (Build 123.4)"),
+                strings(n.path("roles")), imap, registry, list(n.path("events"), LabState::event));
+    }
+
+    private static Event event(JsonNode n) {
+        return new Event(n.path("source").asText("MSExchangeIS"), n.path("id").asInt(9646), n.path("minutesAgo").asLong(30),
+                n.path("mailbox").asText(), n.path("objectType").asText("session"), n.path("limit").asInt(16),
+                n.path("guidPrefix").asBoolean(false));
+    }
+
+    private static ReceiveConnector receiveConnector(JsonNode n) {
+        Map<String, String> limits = new LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("Identity")) {
+                limits.put(e.getKey(), e.getValue().asText());
+            }
+        });
+        return new ReceiveConnector(n.path("Identity").asText(), limits);
+    }
+
+    private static ThrottlingPolicy throttlingPolicy(JsonNode n) {
+        Map<String, Optional<String>> budgets = new LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("Name") && !e.getKey().equals("IsDefault")) {
+                budgets.put(e.getKey(), e.getValue().isNull() ? Optional.empty() : Optional.of(e.getValue().asText()));
+            }
+        });
+        return new ThrottlingPolicy(n.path("Name").asText(), n.path("IsDefault").asBoolean(false), budgets);
+    }
+
+    private static Mailbox mailbox(JsonNode n) {
+        String sam = n.path("SamAccountName").asText();
+        String alias = sam.contains("\\") ? sam.substring(sam.indexOf('\\') + 1) : sam;
+        String dn = n.hasNonNull("LegacyExchangeDN") ? n.get("LegacyExchangeDN").asText()
+                : "/o=Lab Organization/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=" + alias;
+        JsonNode policy = n.path("ThrottlingPolicy");
+        return new Mailbox(n.path("PrimarySmtpAddress").asText(), sam, dn,
+                policy.isMissingNode() || policy.isNull() ? Optional.empty() : Optional.of(policy.asText()));
+    }
+
+    private static Permission permission(JsonNode n) {
+        return new Permission(n.path("User").asText(), strings(n.path("ExtendedRights")), n.path("Deny").asBoolean(false),
+                n.path("AccessRights").asText("ExtendedRight"));
+    }
+
+    private static Faults faults(JsonNode n) {
+        return new Faults(n.path("latencyMillis").asLong(0), list(n.path("failures"), f -> new Failure(f.path("fact").asText(),
+                f.hasNonNull("target") ? Optional.of(f.get("target").asText()) : Optional.empty(),
+                f.path("message").asText("Access is denied."), f.path("errorId").asText("LabFault"))));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static <T> List<T> list(JsonNode array, Function<JsonNode, T> read) {
+        List<T> items = new ArrayList<>();
+        array.forEach(n -> items.add(read.apply(n)));
+        return items;
+    }
+}

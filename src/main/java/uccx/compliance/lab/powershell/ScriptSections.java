@@ -1,0 +1,61 @@
+package uccx.compliance.lab.powershell;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The script the lab received, cut into its named sections ({@code #region fact:imapSettings}
+ * ... {@code #endregion}) and the values its parameters section sets. The lab answers section by
+ * section; it does not run PowerShell.
+ */
+record ScriptSections(List<Section> sections, Map<String, List<String>> parameters) {
+
+    record Section(String name, String body) {
+    }
+
+    private static final Pattern REGION = Pattern.compile("(?m)^#region\\s+(\\S+)\\s*$(.*?)^#endregion\\s*$", Pattern.DOTALL);
+    private static final Pattern ASSIGNMENT = Pattern.compile("(?m)^\\$(\\w+)\\s*=\\s*(.+?)\\s*$");
+    private static final Pattern QUOTED = Pattern.compile("'((?:[^']|'')*)'");
+
+    static ScriptSections of(String script) {
+        List<Section> sections = new ArrayList<>();
+        Matcher m = REGION.matcher(script);
+        while (m.find()) {
+            sections.add(new Section(m.group(1), m.group(2)));
+        }
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        sections.stream().filter(s -> s.name().equals("parameters")).findFirst().ifPresent(p -> {
+            Matcher a = ASSIGNMENT.matcher(p.body());
+            while (a.find()) {
+                parameters.put(a.group(1), values(a.group(2)));
+            }
+        });
+        return new ScriptSections(sections, parameters);
+    }
+
+    /** A parameter's values: the items of @('a', 'b'), a quoted string, or a bare number. */
+    private static List<String> values(String expression) {
+        List<String> values = new ArrayList<>();
+        Matcher q = QUOTED.matcher(expression);
+        while (q.find()) {
+            values.add(q.group(1).replace("''", "'"));
+        }
+        if (values.isEmpty() && !expression.startsWith("@(")) {
+            values.add(expression);
+        }
+        return values;
+    }
+
+    List<String> list(String parameter) {
+        return parameters.getOrDefault(parameter, List.of());
+    }
+
+    String value(String parameter) {
+        List<String> values = list(parameter);
+        return values.isEmpty() ? "" : values.get(0);
+    }
+}

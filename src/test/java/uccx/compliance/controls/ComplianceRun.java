@@ -1,0 +1,110 @@
+package uccx.compliance.controls;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.opentest4j.TestAbortedException;
+import uccx.compliance.collector.Snapshot;
+import uccx.compliance.environment.Environment;
+import uccx.compliance.environment.EnvironmentLoader;
+import uccx.compliance.evidence.ControlResult;
+import uccx.compliance.evidence.Outcome;
+
+/**
+ * The JUnit extension every control test class uses. It opens the run once (environment, lab,
+ * collection) in the root store, gives tests what they judge, and turns each test's end into an
+ * outcome: passed is compliant, an AssertionError non-compliant, any other exception "could not
+ * verify", an aborted test waived or not applicable.
+ *
+ * <p>Configuration parameters (JUnit's, falling back to system properties): {@code env} (default
+ * {@code lab}), {@code uccx.projectDir} (default the working directory), {@code uccx.reportsDir}
+ * (default {@code <projectDir>/reports}).
+ */
+public final class ComplianceRun implements ParameterResolver, TestWatcher {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ComplianceRun.class);
+
+    static RunContext run(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunContext.class, key -> open(context), RunContext.class);
+    }
+
+    private static RunContext open(ExtensionContext context) {
+        Path projectDir = Path.of(context.getConfigurationParameter("uccx.projectDir").orElse(System.getProperty("user.dir")));
+        Path reports = context.getConfigurationParameter("uccx.reportsDir").map(Path::of).orElse(projectDir.resolve("reports"));
+        String env = context.getConfigurationParameter("env").filter(e -> !e.isBlank()).orElse("lab");
+        Environment environment = new EnvironmentLoader().load(env, projectDir, Map.copyOf(System.getenv()));
+        return RunContext.open(environment, reports, Clock.systemUTC());
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == RunContext.class || type == Snapshot.class || type == Environment.class || type == Checklist.class
+                || type == ControlRun.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        if (type == ControlRun.class) {
+            return context.getStore(NAMESPACE).getOrComputeIfAbsent(ControlRun.class, key -> new ControlRun(), ControlRun.class);
+        }
+        RunContext run = run(context);
+        if (type == RunContext.class) {
+            return run;
+        }
+        if (type == Snapshot.class) {
+            return run.snapshot();
+        }
+        if (type == Environment.class) {
+            return run.environment();
+        }
+        if (type == Checklist.class) {
+            return run.checklist();
+        }
+        throw new ParameterResolutionException("cannot resolve " + type);
+    }
+
+    @Override
+    public void testSuccessful(ExtensionContext context) {
+        Optional<ControlFindings> findings = findings(context);
+        record(context, Outcome.COMPLIANT, findings.map(f -> f.observed().isEmpty() ? "compliant"
+                : "compliant: " + String.join("; ", f.observed())).orElse("compliant"));
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        Outcome outcome = cause instanceof AssertionError ? Outcome.NON_COMPLIANT : Outcome.COULD_NOT_VERIFY;
+        record(context, outcome, messageOf(cause));
+    }
+
+    @Override
+    public void testAborted(ExtensionContext context, Throwable cause) {
+        String message = messageOf(cause);
+        Outcome outcome = cause instanceof TestAbortedException && message.startsWith("waived")
+                ? Outcome.WAIVED : Outcome.NOT_APPLICABLE;
+        record(context, outcome, message);
+    }
+
+    private static String messageOf(Throwable cause) {
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+    }
+
+    private static Optional<ControlFindings> findings(ExtensionContext context) {
+        return Optional.ofNullable(context.getStore(NAMESPACE).get(ControlRun.class, ControlRun.class)).map(ControlRun::findings);
+    }
+
+    private static void record(ExtensionContext context, Outcome outcome, String message) {
+        Optional<ControlFindings> findings = findings(context);
+        String control = findings.map(f -> f.control().id()).orElse(context.getDisplayName());
+        String target = findings.map(ControlFindings::target).orElse("");
+        run(context).record(new ControlResult(control, target, outcome, message));
+    }
+}

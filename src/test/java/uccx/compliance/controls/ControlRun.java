@@ -1,0 +1,24 @@
+package uccx.compliance.controls;
+
+import io.qameta.allure.Allure;
+
+/**
+ * One control test invocation: it names the control and target it judges, so the run summary
+ * and the report can list the outcome per control and target.
+ */
+public final class ControlRun {
+
+    private ControlFindings findings;
+
+    /** Starts judging a control on a target; call it first in every control test. */
+    public ControlFindings check(Control control, String target) {
+        findings = new ControlFindings(control, target);
+        Allure.label("controlId", control.id());
+        Allure.parameter("target", target);
+        return findings;
+    }
+
+    ControlFindings findings() {
+        return findings;
+    }
+}

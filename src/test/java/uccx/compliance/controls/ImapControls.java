@@ -1,0 +1,98 @@
+package uccx.compliance.controls;
+
+import io.qameta.allure.Feature;
+import io.qameta.allure.Severity;
+import io.qameta.allure.SeverityLevel;
+import io.qameta.allure.Story;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import uccx.compliance.collector.Snapshot;
+import uccx.compliance.collector.facts.ImapSettings;
+import uccx.compliance.collector.facts.Mailbox;
+import uccx.compliance.collector.facts.OrganizationPermission;
+import uccx.compliance.collector.facts.StoreRegistryValue;
+import uccx.compliance.environment.Environment;
+
+/**
+ * The checklist's IMAP steps. The UCCX server and every agent desktop open two IMAP connections
+ * each with the same account; with Exchange 2010's defaults the 17th is refused with
+ * "NO AUTHENTICATE failed." although the password is right.
+ */
+@ChecklistControls
+@Tag("imap")
+@Feature("IMAP")
+class ImapControls {
+
+    static Stream<String> clientAccessServers(Environment environment) {
+        return environment.exchange().clientAccessServers().stream();
+    }
+
+    static Stream<String> mailboxServers(Environment environment) {
+        return environment.exchange().mailboxServers().stream();
+    }
+
+    static Stream<String> uccxAccount(Environment environment) {
+        return Stream.of(environment.uccx().account());
+    }
+
+    @ParameterizedTest(name = "IMAP-01 IMAP4 connection limits · {0}")
+    @MethodSource("clientAccessServers")
+    @Story("IMAP-01 IMAP4 connection limits on every Client Access server")
+    @Severity(SeverityLevel.BLOCKER)
+    void imapConnectionLimits(String server, Snapshot snapshot, Checklist checklist, ControlRun run) {
+        ControlFindings findings = run.check(Control.IMAP_01, server);
+        ImapSettings imap = snapshot.imapSettingsOf(server).get();
+        findings.observe(imap.toString());
+        findings.assertThat(imap)
+                .hasMaxCommandSizeAtLeast(checklist.maxCommandSize())
+                .hasMaxConnectionFromSingleIPAtLeast(checklist.maxConnectionFromSingleIP())
+                .hasMaxConnectionsAtLeast(checklist.maxConnections())
+                .hasMaxConnectionsPerUserAtLeast(checklist.maxConnectionsPerUser());
+        findings.conclude(violations -> Remediation.imapSettings(server, thresholds(violations)));
+    }
+
+    @ParameterizedTest(name = "IMAP-02 store service sessions per user · {0}")
+    @MethodSource("mailboxServers")
+    @Story("IMAP-02 Store service sessions per user on every Mailbox server")
+    @Severity(SeverityLevel.BLOCKER)
+    void storeServiceSessions(String server, Snapshot snapshot, Checklist checklist, ControlRun run) {
+        ControlFindings findings = run.check(Control.IMAP_02, server);
+        StoreRegistryValue registry = snapshot.storeRegistryOf(server).get();
+        findings.observe(registry.toString());
+        findings.assertThat(registry).isDwordOfAtLeast(checklist.maxServiceSessionsPerUser());
+        findings.conclude(violations -> Remediation.serviceSessions(server, checklist.maxServiceSessionsPerUser()));
+    }
+
+    @ParameterizedTest(name = "IMAP-03 no event 9646 for the UCCX mailbox · {0}")
+    @MethodSource("mailboxServers")
+    @Story("IMAP-03 No store session-limit event 9646 for the UCCX mailbox")
+    @Severity(SeverityLevel.CRITICAL)
+    void noSessionLimitEvents(String server, Snapshot snapshot, Environment environment, Checklist checklist, ControlRun run) {
+        ControlFindings findings = run.check(Control.IMAP_03, server);
+        Mailbox mailbox = snapshot.uccxMailbox().get();
+        StoreEvents events = new StoreEvents(server, environment.eventLookbackHours(), snapshot.storeEventsOf(server).get());
+        findings.observe(events.events().size() + " event(s) 9646 on " + server + " in the last " + events.lookbackHours() + " h");
+        findings.assertThat(events).hasNoSessionLimitEventFor(mailbox.primarySmtpAddress(), mailbox.legacyExchangeDn());
+        findings.conclude(violations -> Remediation.storeEvents(server, checklist.maxServiceSessionsPerUser()));
+    }
+
+    @ParameterizedTest(name = "IMAP-04 View Information Store status · {0}")
+    @MethodSource("uccxAccount")
+    @Story("IMAP-04 UCCX account may view Information Store status")
+    @Severity(SeverityLevel.NORMAL)
+    void viewInformationStoreStatus(String account, Snapshot snapshot, ControlRun run) {
+        ControlFindings findings = run.check(Control.IMAP_04, account);
+        List<OrganizationPermission> entries = snapshot.organizationPermissions().get();
+        findings.observe(entries.toString());
+        findings.assertThat(new OrganizationPermissions(account, entries))
+                .allows(OrganizationPermission.VIEW_INFORMATION_STORE_STATUS, "View Information Store status");
+        findings.conclude(violations -> Remediation.permission(account));
+    }
+
+    private static List<Threshold> thresholds(List<SettingViolation> violations) {
+        return violations.stream().flatMap(v -> v.threshold().stream()).toList();
+    }
+}

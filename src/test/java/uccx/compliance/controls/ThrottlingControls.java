@@ -1,0 +1,64 @@
+package uccx.compliance.controls;
+
+import io.qameta.allure.Feature;
+import io.qameta.allure.Severity;
+import io.qameta.allure.SeverityLevel;
+import io.qameta.allure.Story;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import uccx.compliance.collector.Snapshot;
+import uccx.compliance.collector.facts.Mailbox;
+import uccx.compliance.collector.facts.ThrottlingPolicy;
+import uccx.compliance.environment.Environment;
+
+/** The checklist's client throttling steps, judged on the policy that really governs the UCCX mailbox. */
+@ChecklistControls
+@Tag("throttling")
+@Feature("Client throttling")
+class ThrottlingControls {
+
+    static Stream<String> uccxMailbox(Environment environment) {
+        return Stream.of(environment.uccx().mailbox());
+    }
+
+    @ParameterizedTest(name = "THR-01 dedicated throttling policy assigned · {0}")
+    @MethodSource("uccxMailbox")
+    @Story("THR-01 A dedicated throttling policy is assigned to the UCCX mailbox")
+    @Severity(SeverityLevel.CRITICAL)
+    void dedicatedPolicyAssigned(String mailboxName, Snapshot snapshot, ControlRun run) {
+        ControlFindings findings = run.check(Control.THR_01, mailboxName);
+        Mailbox mailbox = snapshot.uccxMailbox().get();
+        EffectivePolicy effective = EffectivePolicy.of(mailbox, snapshot.throttlingPolicies().get());
+        findings.observe(effective.describe());
+        if (mailbox.throttlingPolicy().isEmpty()) {
+            findings.collectAssertionError(new SettingViolation("ThrottlingPolicy", "a dedicated, non-default policy",
+                    "none assigned, so the default policy '" + effective.policy().name() + "' applies", java.util.Optional.empty()));
+        } else {
+            findings.assertThat(effective.policy()).isNotTheDefaultPolicy();
+        }
+        findings.conclude(violations -> Remediation.assignPolicy(mailbox.primarySmtpAddress(), "UCCX"));
+    }
+
+    @ParameterizedTest(name = "THR-02 budgets of the UCCX policy unlimited · {0}")
+    @MethodSource("uccxMailbox")
+    @Story("THR-02 The UCCX throttling policy leaves the checklist's budgets unlimited")
+    @Severity(SeverityLevel.CRITICAL)
+    void budgetsUnlimited(String mailboxName, Snapshot snapshot, Environment environment, ControlRun run) {
+        ControlFindings findings = run.check(Control.THR_02, mailboxName);
+        EffectivePolicy effective = EffectivePolicy.of(snapshot.uccxMailbox().get(), snapshot.throttlingPolicies().get());
+        ThrottlingPolicy policy = effective.policy();
+        List<String> budgets = new ArrayList<>(Checklist.BUDGETS);
+        if (environment.exchange().version().hasCpaBudgets()) {
+            budgets.addAll(Checklist.CPA_BUDGETS);
+        }
+        findings.observe(effective.describe() + ": " + policy.budgets());
+        ThrottlingPolicyAssert policyAssert = findings.assertThat(policy);
+        budgets.forEach(policyAssert::hasUnlimited);
+        findings.conclude(violations -> Remediation.unlimitedBudgets(policy.name(),
+                violations.isEmpty() ? budgets : violations.stream().map(SettingViolation::setting).toList()));
+    }
+}
