@@ -1,0 +1,63 @@
+package uccx.compliance.controls;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * Runs the whole suite (every control class) in-process against one environment file, as
+ * {@code mvn verify -Denv=<file>} would, and reads back the run's {@code summary.json}.
+ */
+record ProofRun(EngineExecutionResults engine, JsonNode summary) {
+
+    static final List<Class<?>> CONTROL_CLASSES = List.of(ScopeControls.class, ImapControls.class, SmtpControls.class,
+            ThrottlingControls.class);
+
+    static ProofRun of(Path environmentFile, Path projectDir, Path reportsDir) {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("env", environmentFile.toString())
+                .configurationParameter("uccx.projectDir", projectDir.toString())
+                .configurationParameter("uccx.reportsDir", reportsDir.toString())
+                .selectors(CONTROL_CLASSES.stream().map(c -> selectClass(c)).toArray(org.junit.platform.engine.DiscoverySelector[]::new))
+                .execute();
+        String name = environmentFile.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        try {
+            JsonNode summary = new ObjectMapper().readTree(reportsDir.resolve(name).resolve("latest/summary.json").toFile());
+            return new ProofRun(results, summary);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the run wrote no summary under " + reportsDir.resolve(name), e);
+        }
+    }
+
+    /** Every result as "CONTROL target outcome". */
+    List<String> outcomes() {
+        List<String> lines = new ArrayList<>();
+        summary.path("results").forEach(r -> lines.add(r.path("control").asText() + " " + r.path("target").asText() + " "
+                + r.path("outcome").asText()));
+        return lines;
+    }
+
+    List<JsonNode> results() {
+        List<JsonNode> list = new ArrayList<>();
+        summary.path("results").forEach(list::add);
+        return list;
+    }
+
+    String messageOf(String control, String target) {
+        return results().stream().filter(r -> r.path("control").asText().equals(control) && r.path("target").asText().equals(target))
+                .map(r -> r.path("message").asText()).findFirst()
+                .orElseThrow(() -> new AssertionError("no result for " + control + " on " + target + " in " + outcomes()));
+    }
+
+    int remoteCommands() {
+        return summary.path("remoteCommands").asInt(-1);
+    }
+}

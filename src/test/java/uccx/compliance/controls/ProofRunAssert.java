@@ -1,0 +1,67 @@
+package uccx.compliance.controls;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.assertj.core.api.AbstractAssert;
+
+/** What a proof expects of a run: exactly these control/target pairs have this outcome, every other one is compliant. */
+final class ProofRunAssert extends AbstractAssert<ProofRunAssert, ProofRun> {
+
+    private ProofRunAssert(ProofRun actual) {
+        super(actual, ProofRunAssert.class);
+    }
+
+    static ProofRunAssert assertThat(ProofRun run) {
+        return new ProofRunAssert(run);
+    }
+
+    /** @param pairs "CONTROL target", for example {@code "IMAP-01 EXCH02"} */
+    ProofRunAssert reportsOnly(String outcome, String... pairs) {
+        isNotNull();
+        Set<String> expected = Set.of(pairs);
+        List<String> wrong = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        actual.results().forEach(r -> {
+            String pair = r.path("control").asText() + " " + r.path("target").asText();
+            String found = r.path("outcome").asText();
+            String want = expected.contains(pair) ? outcome : "compliant";
+            seen.add(pair);
+            if (!found.equals(want)) {
+                wrong.add(pair + ": expected " + want + ", found " + found + " (" + r.path("message").asText() + ")");
+            }
+        });
+        expected.stream().filter(p -> !seen.contains(p)).forEach(p -> wrong.add(p + ": no result at all"));
+        if (!wrong.isEmpty()) {
+            failWithMessage("the run did not report exactly %s %s:%n  %s", outcome, expected, String.join("\n  ", wrong));
+        }
+        long failedTests = actual.engine().testEvents().failed().count();
+        long expectedFailures = outcome.equals("compliant") ? 0 : expected.size();
+        if (failedTests != expectedFailures) {
+            failWithMessage("JUnit saw %s failed tests, expected %s", failedTests, expectedFailures);
+        }
+        return this;
+    }
+
+    ProofRunAssert isAllCompliant() {
+        return reportsOnly("compliant");
+    }
+
+    ProofRunAssert sentRemoteCommands(int expected) {
+        isNotNull();
+        if (actual.remoteCommands() != expected) {
+            failWithMessage("the run sent %s remote commands, expected %s", actual.remoteCommands(), expected);
+        }
+        return this;
+    }
+
+    ProofRunAssert hasMessage(String control, String target, String... fragments) {
+        String message = actual.messageOf(control, target);
+        for (String fragment : fragments) {
+            if (!message.contains(fragment)) {
+                failWithMessage("the message of %s on %s lacks '%s':%n%s", control, target, fragment, message);
+            }
+        }
+        return this;
+    }
+}
