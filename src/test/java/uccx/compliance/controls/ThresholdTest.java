@@ -1,0 +1,22 @@
+package uccx.compliance.controls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ThresholdTest {
+
+    @Test
+    void theChecklistValueBindsForFewAgents() {
+        Threshold t = Threshold.derived("MaxConnectionsPerUser", 2400, 120);
+        assertThat(t.minimum()).isEqualTo(2400);
+        assertThat(t.reason()).startsWith("checklist value 2400 binds").contains("2 x (120 agents + 1) = 242");
+    }
+
+    @Test
+    void theDerivedNeedBindsForManyAgents() {
+        Threshold t = Threshold.derived("Maximum Allowed Service Sessions Per User", 64, 120);
+        assertThat(t.minimum()).isEqualTo(242);
+        assertThat(t.toString()).isEqualTo("at least 242 (derived need 2 x (120 agents + 1) = 242 binds; checklist value 64)");
+    }
+}
