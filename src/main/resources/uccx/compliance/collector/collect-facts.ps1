@@ -123,11 +123,13 @@ foreach ($server in $UccxMailboxServers) {
 #endregion
 
 #region fact:organizationPermissions
+# ExtendedRights goes out as strings (ms-Exch-Store-Visible, ...); the leading comma keeps a
+# one-right list a list, which PowerShell would otherwise unroll into a single string.
 $hop = "Get-ADPermission -User $UccxAccount on the organization"
 try {
     Get-OrganizationConfig | Get-ADPermission -User $UccxAccount | Select-Object @{Name='UccxRecord'; Expression={'fact'}},
         @{Name='UccxFact'; Expression={'organizationPermissions'}}, @{Name='UccxTarget'; Expression={$UccxAccount}}, User,
-        @{Name='ExtendedRights'; Expression={ $rights = @(); foreach ($right in $_.ExtendedRights) { $rights += [string]$right }; $rights }},
+        @{Name='ExtendedRights'; Expression={ $rights = @(); foreach ($right in $_.ExtendedRights) { $rights += [string]$right }; ,$rights }},
         @{Name='AccessRights'; Expression={[string]$_.AccessRights}}, Deny, IsInherited
     Get-UccxStatus 'organizationPermissions' $UccxAccount $hop $null
 } catch {
