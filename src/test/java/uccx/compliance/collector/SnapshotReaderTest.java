@@ -1,0 +1,118 @@
+package uccx.compliance.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import uccx.compliance.collector.clixml.CliXml;
+import uccx.compliance.collector.facts.Limit;
+import uccx.compliance.lab.LabState;
+import uccx.compliance.lab.powershell.LabPowerShell;
+
+/**
+ * The collector script's records, as the lab writes them in PowerShell 2.0's CliXml, read back
+ * into typed facts: script, lab and parser agree on every fact.
+ */
+class SnapshotReaderTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T20:00:00Z");
+    private static final String DN = "/o=Lab Organization/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=uccx-email";
+    private static final CollectionScope SCOPE = new CollectionScope(List.of("EXCH01", "EXCH02"), List.of("EXCH01", "EXCH02"),
+            List.of("EXCH01\\UCCX Relay"), "uccx-email@lab.example.com", "LAB\\uccx-email", 24);
+
+    private final List<String> violations = new ArrayList<>();
+
+    private Snapshot collect(LabState state) {
+        LabPowerShell lab = new LabPowerShell(state, Clock.fixed(NOW, ZoneOffset.UTC), violations::add);
+        RemoteCommand command = CollectorScript.bundled().command(SCOPE);
+        LabPowerShell.Session session = lab.start(command.commandLine());
+        command.standardInput().forEach(line -> session.input(line + "\r\n"));
+        String stdout = session.result().orElseThrow().stdout();
+        return new SnapshotReader(SCOPE).read(CliXml.parse(stdout), stdout, "lab", NOW, Duration.ZERO);
+    }
+
+    private static LabState.Server server(String name, Map<String, String> imap, Map<String, Map<String, Long>> registry,
+                                          List<LabState.Event> events) {
+        return new LabState.Server(name, "Version 14.3 (Build 123.4)", List.of("ClientAccess", "Mailbox", "HubTransport"), imap,
+                registry, events);
+    }
+
+    private static LabState organisation(LabState.Faults faults, List<LabState.Event> exch01Events) {
+        return new LabState(
+                List.of(server("EXCH01", Map.of("MaxConnectionsPerUser", "unlimited", "MaxConnections", "2400"),
+                                Map.of(LabState.STORE_KEY, Map.of(LabState.SERVICE_SESSIONS_VALUE, 256L)), exch01Events),
+                        server("EXCH02", Map.of(), Map.of(), List.of())),
+                List.of(new LabState.ReceiveConnector("EXCH01\\UCCX Relay", Map.of("MaxInboundConnection", "unlimited",
+                        "MessageRateLimit", "250", "MaxInboundConnectionPercentagePerSource", "5", "MaxInboundConnectionPerSource", "250"))),
+                List.of(new LabState.ThrottlingPolicy("UCCX", false, Map.of("IMAPMaxConcurrency", Optional.empty(),
+                        "CPUStartPercent", Optional.of("75")))),
+                List.of(new LabState.Mailbox("uccx-email@lab.example.com", "LAB\\uccx-email", DN, Optional.of("UCCX"))),
+                List.of(new LabState.Permission("LAB\\uccx-email", List.of("ms-Exch-Store-Visible"), false, "ExtendedRight")),
+                faults);
+    }
+
+    @Test
+    void readsEveryFactAsTheLabWroteIt() {
+        Snapshot snapshot = collect(organisation(new LabState.Faults(0, List.of()), List.of(
+                new LabState.Event("MSExchangeIS", 9646, 30, "uccx-email@lab.example.com", "session", 16, true))));
+
+        assertThat(violations).isEmpty();
+        assertThat(snapshot.exchangeServers().get()).hasSize(2).first()
+                .satisfies(s -> assertThat(s.version().label()).isEqualTo("2010-SP3"))
+                .satisfies(s -> assertThat(s.roles()).contains("ClientAccess", "Mailbox", "HubTransport"));
+        assertThat(snapshot.imapSettingsOf("exch01").get().maxConnectionsPerUser()).isEqualTo(Limit.UNLIMITED);
+        assertThat(snapshot.imapSettingsOf("EXCH02").get().maxConnectionsPerUser()).isEqualTo(Limit.of(16));
+        assertThat(snapshot.storeRegistryOf("EXCH01").get().value()).hasValue(256);
+        assertThat(snapshot.storeRegistryOf("EXCH02").get().valueKind()).isEqualTo("KeyMissing");
+        assertThat(snapshot.storeEventsOf("EXCH01").get()).singleElement()
+                .satisfies(e -> assertThat(e.concerns(DN)).isTrue())
+                .satisfies(e -> assertThat(e.timeCreated()).isEqualTo(NOW.minus(Duration.ofMinutes(30))));
+        assertThat(snapshot.storeEventsOf("EXCH02").get()).as("NoMatchingEventsFound means zero events").isEmpty();
+        assertThat(snapshot.organizationPermissions().get()).singleElement()
+                .satisfies(p -> assertThat(p.grants("ms-Exch-Store-Visible")).isTrue());
+        assertThat(snapshot.receiveConnector("EXCH01\\UCCX Relay").get().maxInboundConnection().isUnlimited()).isTrue();
+        assertThat(snapshot.uccxMailbox().get().throttlingPolicy()).contains("UCCX");
+        assertThat(snapshot.uccxMailbox().get().legacyExchangeDn()).isEqualTo(DN);
+        var policy = snapshot.throttlingPolicies().get().get(0);
+        assertThat(policy.budget("IMAPMaxConcurrency")).isEmpty();
+        assertThat(policy.budget("CPUStartPercent")).contains("75");
+        assertThat(policy.hasBudget("CPAMaxConcurrency")).as("a budget the lab leaves out does not exist").isFalse();
+    }
+
+    @Test
+    void aFailingHopMakesOnlyItsOwnFactNotCollected() {
+        Snapshot snapshot = collect(organisation(new LabState.Faults(0, List.of(new LabState.Failure("registry", Optional.of("EXCH02"),
+                "Attempted to perform an unauthorized operation.", "UnauthorizedAccessException"))), List.of()));
+
+        assertThatThrownBy(() -> snapshot.storeRegistryOf("EXCH02").get()).isInstanceOf(FactNotCollected.class)
+                .hasMessage("could not verify: remote registry on EXCH02: Attempted to perform an unauthorized operation. "
+                        + "(UnauthorizedAccessException)");
+        assertThat(snapshot.storeRegistryOf("EXCH01").get().value()).hasValue(256);
+        assertThat(snapshot.imapSettingsOf("EXCH02").get()).isNotNull();
+    }
+
+    @Test
+    void outputCutShortSaysSoForTheFactsItLacks() {
+        Snapshot snapshot = new SnapshotReader(SCOPE).read(CliXml.parse("#< CLIXML\r\n<Objs Version=\"1.1.0.1\" "
+                + "xmlns=\"http://schemas.microsoft.com/powershell/2004/04\"></Objs>"), "", "lab", NOW, Duration.ZERO);
+        assertThatThrownBy(() -> snapshot.uccxMailbox().get())
+                .hasMessage("could not verify: Get-Mailbox -Identity uccx-email@lab.example.com: "
+                        + "the script's output ended before this fact was collected");
+    }
+
+    @Test
+    void anUnreachableShellFailsEveryFactNamingTheHop() {
+        Snapshot snapshot = new SnapshotReader(SCOPE).unreachable("WinRM https://exch01:5986/wsman", "connection refused", "", NOW,
+                Duration.ZERO);
+        assertThatThrownBy(() -> snapshot.imapSettingsOf("EXCH01").get())
+                .hasMessage("could not verify: WinRM https://exch01:5986/wsman: connection refused");
+    }
+}
