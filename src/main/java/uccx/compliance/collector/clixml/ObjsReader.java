@@ -59,12 +59,12 @@ final class ObjsReader {
     }
 
     private List<Streams.Written> readDocument() throws XMLStreamException, CliXmlException {
-        xml.nextTag();
+        nextTag();
         if (!xml.getLocalName().equals("Objs")) {
             throw problem("expected <Objs>, found <" + xml.getLocalName() + ">");
         }
         List<Streams.Written> written = new ArrayList<>();
-        while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
+        while (nextTag() == XMLStreamConstants.START_ELEMENT) {
             String stream = Streams.canonical(xml.getAttributeValue(null, "S"));
             written.add(new Streams.Written(readValue(), stream));
         }
@@ -119,7 +119,7 @@ final class ObjsReader {
         if (refId != null) {
             unfinishedByRefId.put(refId, object);
         }
-        while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
+        while (nextTag() == XMLStreamConstants.START_ELEMENT) {
             switch (xml.getLocalName()) {
                 case "TN" -> object.typeNames = readTypeNames();
                 case "TNRef" -> object.typeNames = readTypeNamesReference();
@@ -144,7 +144,7 @@ final class ObjsReader {
     private List<String> readTypeNames() throws XMLStreamException, CliXmlException {
         String refId = xml.getAttributeValue(null, "RefId");
         List<String> names = new ArrayList<>();
-        while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
+        while (nextTag() == XMLStreamConstants.START_ELEMENT) {
             if (!xml.getLocalName().equals("T")) {
                 throw problem("<" + xml.getLocalName() + "> in a type list <TN>, which holds only <T>");
             }
@@ -183,7 +183,7 @@ final class ObjsReader {
     }
 
     private void readMembers(ObjectBuilder object) throws XMLStreamException, CliXmlException {
-        while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
+        while (nextTag() == XMLStreamConstants.START_ELEMENT) {
             String name = requiredAttribute("N");
             object.addProperty(CliXmlEscapes.decode(name), readValue());
         }
@@ -191,7 +191,7 @@ final class ObjsReader {
 
     private List<PsValue> readItems() throws XMLStreamException, CliXmlException {
         List<PsValue> items = new ArrayList<>();
-        while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
+        while (nextTag() == XMLStreamConstants.START_ELEMENT) {
             items.add(readValue());
         }
         return items;
@@ -199,13 +199,13 @@ final class ObjsReader {
 
     private PsDictionary readDictionary() throws XMLStreamException, CliXmlException {
         List<PsDictionary.Entry> entries = new ArrayList<>();
-        while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
+        while (nextTag() == XMLStreamConstants.START_ELEMENT) {
             if (!xml.getLocalName().equals("En")) {
                 throw problem("<" + xml.getLocalName() + "> in a dictionary <DCT>, which holds only <En>");
             }
             PsValue key = null;
             PsValue value = PsNull.NULL;
-            while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
+            while (nextTag() == XMLStreamConstants.START_ELEMENT) {
                 String role = requiredAttribute("N");
                 PsValue read = readValue();
                 if (role.equals("Key")) {
@@ -228,7 +228,7 @@ final class ObjsReader {
     private PsObject readProgressRecord() throws XMLStreamException, CliXmlException {
         ObjectBuilder record = new ObjectBuilder("");
         record.typeNames = List.of("System.Management.Automation.ProgressRecord");
-        while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
+        while (nextTag() == XMLStreamConstants.START_ELEMENT) {
             String tag = xml.getLocalName();
             switch (tag) {
                 case "AV" -> record.addProperty("Activity", PsPrimitive.string(CliXmlEscapes.decode(xml.getElementText())));
@@ -243,6 +243,23 @@ final class ObjsReader {
             }
         }
         return record.build();
+    }
+
+    /** The next start or end tag, skipping whitespace and comments; stray text is malformed CliXml. */
+    private int nextTag() throws XMLStreamException, CliXmlException {
+        int event = xml.next();
+        while (event == XMLStreamConstants.SPACE || event == XMLStreamConstants.COMMENT
+                || event == XMLStreamConstants.PROCESSING_INSTRUCTION
+                || (event == XMLStreamConstants.CHARACTERS && xml.isWhiteSpace())) {
+            event = xml.next();
+        }
+        if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+            throw problem("text where CliXml has only elements");
+        }
+        if (event != XMLStreamConstants.START_ELEMENT && event != XMLStreamConstants.END_ELEMENT) {
+            throw problem("unexpected XML (event " + event + ") where CliXml has only elements");
+        }
+        return event;
     }
 
     private String requiredAttribute(String name) throws CliXmlException {
