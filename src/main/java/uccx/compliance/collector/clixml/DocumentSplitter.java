@@ -2,6 +2,7 @@ package uccx.compliance.collector.clixml;
 
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.stream.Location;
 
 /**
  * Finds the {@code <Objs>} documents in a run's output. powershell.exe writes a
@@ -14,6 +15,14 @@ final class DocumentSplitter {
 
     /** One document: its characters {@code [start, end)} and where it starts in the whole output, 1-based. */
     record Slice(int start, int end, int line, int column) {
+
+        /** A problem at a position the parser counted from the slice's start, placed in the whole output. */
+        CliXmlException problemAt(Location at, String what, Throwable cause) {
+            int lineInSlice = at == null || at.getLineNumber() < 1 ? 1 : at.getLineNumber();
+            int columnInSlice = at == null || at.getColumnNumber() < 1 ? 1 : at.getColumnNumber();
+            int wholeColumn = lineInSlice == 1 ? column + columnInSlice - 1 : columnInSlice;
+            return new CliXmlException(line + lineInSlice - 1, wholeColumn, what, cause);
+        }
     }
 
     private static final String MARKER = "#< CLIXML";

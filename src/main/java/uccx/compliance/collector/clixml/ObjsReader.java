@@ -2,12 +2,8 @@ package uccx.compliance.collector.clixml;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -52,7 +48,7 @@ final class ObjsReader {
             return new ObjsReader(xml, slice).readDocument();
         } catch (XMLStreamException e) {
             Location at = e.getLocation() != null ? e.getLocation() : xml != null ? xml.getLocation() : null;
-            throw exception(slice, at, parserProblem(e), e);
+            throw slice.problemAt(at, parserProblem(e), e);
         } finally {
             close(xml);
         }
@@ -121,15 +117,15 @@ final class ObjsReader {
         }
         while (nextTag() == XMLStreamConstants.START_ELEMENT) {
             switch (xml.getLocalName()) {
-                case "TN" -> object.typeNames = readTypeNames();
-                case "TNRef" -> object.typeNames = readTypeNamesReference();
-                case "ToString" -> object.toStringText = CliXmlEscapes.decode(xml.getElementText());
+                case "TN" -> object.typeNames(readTypeNames());
+                case "TNRef" -> object.typeNames(readTypeNamesReference());
+                case "ToString" -> object.toStringText(CliXmlEscapes.decode(xml.getElementText()));
                 case "Props", "MS" -> readMembers(object);
                 default -> {
-                    if (object.baseValue != null) {
+                    if (object.hasBaseValue()) {
                         throw problem("an <Obj> with two values (<" + xml.getLocalName() + "> after another)");
                     }
-                    object.baseValue = readValue();
+                    object.baseValue(readValue());
                 }
             }
         }
@@ -227,7 +223,7 @@ final class ObjsReader {
     /** {@code <PR>}: a progress record, its parts in fixed short elements rather than named properties. */
     private PsObject readProgressRecord() throws XMLStreamException, CliXmlException {
         ObjectBuilder record = new ObjectBuilder("");
-        record.typeNames = List.of("System.Management.Automation.ProgressRecord");
+        record.typeNames(List.of("System.Management.Automation.ProgressRecord"));
         while (nextTag() == XMLStreamConstants.START_ELEMENT) {
             String tag = xml.getLocalName();
             switch (tag) {
@@ -271,16 +267,7 @@ final class ObjsReader {
     }
 
     private CliXmlException problem(String what) {
-        return exception(slice, xml.getLocation(), what, null);
-    }
-
-    /** Positions in the slice, turned into positions in the whole output. */
-    private static CliXmlException exception(DocumentSplitter.Slice slice, Location at, String what, Throwable cause) {
-        int line = at == null || at.getLineNumber() < 1 ? 1 : at.getLineNumber();
-        int column = at == null || at.getColumnNumber() < 1 ? 1 : at.getColumnNumber();
-        int wholeLine = slice.line() + line - 1;
-        int wholeColumn = line == 1 ? slice.column() + column - 1 : column;
-        return new CliXmlException(wholeLine, wholeColumn, what, cause);
+        return slice.problemAt(xml.getLocation(), what, null);
     }
 
     /** The JDK parser's message without its own "ParseError at [row,col]" preamble, which counts from the slice. */
@@ -298,36 +285,6 @@ final class ObjsReader {
             xml.close();
         } catch (XMLStreamException ignored) {
             // closing a reader over a string cannot lose anything
-        }
-    }
-
-    /** An object while its elements are read; what a cyclic {@code Ref} sees of it. */
-    private static final class ObjectBuilder {
-        private final String stream;
-        private final Map<String, PsValue> properties = new LinkedHashMap<>();
-        private final Set<String> lowerCaseNames = new HashSet<>();
-        private List<String> typeNames = List.of();
-        private String toStringText;
-        private PsValue baseValue;
-
-        ObjectBuilder(String stream) {
-            this.stream = stream;
-        }
-
-        /** PowerShell names are case-insensitive; the first of two same-named members (Props before MS) wins, as on the shell. */
-        void addProperty(String name, PsValue value) {
-            if (lowerCaseNames.add(name.toLowerCase(Locale.ROOT))) {
-                properties.put(name, value);
-            }
-        }
-
-        PsObject build() {
-            return new PsObject(typeNames, Optional.ofNullable(toStringText), properties,
-                    Optional.ofNullable(baseValue), stream);
-        }
-
-        PsObject shallow() {
-            return new PsObject(typeNames, Optional.ofNullable(toStringText), Map.of(), Optional.empty(), stream);
         }
     }
 }
