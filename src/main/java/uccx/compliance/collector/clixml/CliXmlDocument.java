@@ -1,0 +1,24 @@
+package uccx.compliance.collector.clixml;
+
+import java.util.List;
+
+/**
+ * What one PowerShell run wrote, in order, sorted by stream.
+ *
+ * @param output       the objects of the output stream (objects with no stream mark, or {@code Output})
+ * @param errors       the error stream: serialized ErrorRecords and formatted error lines
+ * @param otherStreams warnings, verbose, debug, progress and information records
+ */
+public record CliXmlDocument(List<PsValue> output, List<PsError> errors, List<PsStreamItem> otherStreams) {
+
+    public CliXmlDocument {
+        output = List.copyOf(output);
+        errors = List.copyOf(errors);
+        otherStreams = List.copyOf(otherStreams);
+    }
+
+    /** The warnings' texts, in order. */
+    public List<String> warnings() {
+        return otherStreams.stream().filter(s -> s.stream().equals(Streams.WARNING)).map(PsStreamItem::text).toList();
+    }
+}
