@@ -3,6 +3,7 @@ package uccx.compliance.environment;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -99,7 +100,7 @@ public final class EnvironmentLoader {
 
     private static String read(Path file, String shown) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (CharacterCodingException e) {
             throw new EnvironmentException(List.of(shown + ": is not UTF-8 text; save it as UTF-8"));
         } catch (IOException e) {
