@@ -111,8 +111,11 @@ final class SchemaCheck {
         String comment = owner.path("$comment").asText("");
         String found = secret ? "" : ", found " + describe(value) + fromVariable(at, tree);
         return switch (type) {
-            case "type" -> secret && !comment.isEmpty() ? comment
-                    : (comment.isEmpty() ? "must be " + expected(rule) : comment) + (secret ? ", found " + kindOf(value) : found);
+            case "type" -> {
+                String wanted = comment.isEmpty() ? "must be " + expected(rule) : comment;
+                // A secret's comment already says what to write instead; otherwise only its kind may be shown.
+                yield !secret ? wanted + found : comment.isEmpty() ? wanted + ", found " + kindOf(value) : comment;
+            }
             case "enum" -> "must be one of " + join(rule) + found + suggestion(value, rule);
             case "pattern" -> (comment.isEmpty() ? "must match " + rule.asText() : comment) + found;
             case "minimum" -> at.startsWith("thresholds")
