@@ -1,0 +1,40 @@
+package uccx.compliance.environment;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * How the collector reaches the Exchange Management Shell. For {@link Transport#WINRM} host,
+ * port, username and password are present (port defaulted to 5986 with HTTPS, 5985 without);
+ * for {@link Transport#LOCAL} and {@link Transport#LAB} they are all empty and {@code https} is
+ * false, because the file may not set them there.
+ *
+ * @param certificateSha256 the pinned server certificate's SHA-256, lower-case hex without colons
+ */
+public record Management(Transport transport, Optional<String> host, OptionalInt port, boolean https,
+        Optional<String> username, Optional<Secret> password, Optional<Path> trustStore,
+        Optional<Secret> trustStorePassword, Optional<String> certificateSha256) {
+
+    public Management {
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(port, "port");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(trustStore, "trustStore");
+        Objects.requireNonNull(trustStorePassword, "trustStorePassword");
+        Objects.requireNonNull(certificateSha256, "certificateSha256");
+    }
+
+    /** Where commands go, for messages and evidence: never a secret. */
+    public String describe() {
+        return switch (transport) {
+            case WINRM -> "WinRM " + (https ? "https" : "http") + "://" + host.orElse("?") + ":"
+                    + (port.isPresent() ? port.getAsInt() : "?") + " as " + username.orElse("?");
+            case LOCAL -> "local powershell.exe";
+            case LAB -> "the embedded lab";
+        };
+    }
+}

@@ -1,0 +1,148 @@
+package uccx.compliance.environment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the schema does not say: which keys a transport needs or forbids, the lab section, trust
+ * settings that contradict each other, files that must exist, dates. Each rule looks only at
+ * values of the right type, so that a wrong type is reported once, by the schema.
+ */
+final class Rules {
+
+    private static final List<String> WINRM_ONLY = List.of("host", "port", "https", "username", "password",
+            "trustStore", "trustStorePassword", "certificateSha256");
+
+    private Rules() {
+    }
+
+    /**
+     * @param document   the file's tree with references resolved (except in secret keys)
+     * @param tree       the file as written, for lines
+     * @param projectDir where relative paths start
+     */
+    static List<Problem> check(JsonNode document, YamlTree tree, Path projectDir) {
+        List<Problem> problems = new ArrayList<>();
+        if (!document.isObject()) {
+            return problems;
+        }
+        KeyPath managementPath = KeyPath.root().key("exchange").key("management");
+        JsonNode management = document.path("exchange").path("management");
+        Transport transport = transport(management.path("transport"));
+        if (transport != null) {
+            transportRules(transport, management, managementPath, document, tree, problems);
+        }
+        trustRules(management, managementPath, tree, projectDir, problems);
+        trustRules(document.path("imap"), KeyPath.root().key("imap"), tree, projectDir, problems);
+        trustRules(document.path("smtp"), KeyPath.root().key("smtp"), tree, projectDir, problems);
+        waiverDates(document.path("waivers"), tree, problems);
+        return problems;
+    }
+
+    static Transport transport(JsonNode written) {
+        for (Transport t : Transport.values()) {
+            if (t.label().equals(written.asText(null))) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static void transportRules(Transport transport, JsonNode management, KeyPath managementPath,
+            JsonNode document, YamlTree tree, List<Problem> problems) {
+        String label = transport.label();
+        if (transport == Transport.WINRM) {
+            for (String key : List.of("host", "username", "password")) {
+                if (!management.has(key)) {
+                    problems.add(new Problem(tree.lineOf(managementPath), managementPath.key(key),
+                            "missing required key; transport winrm needs host, username and password"));
+                }
+            }
+            if (management.path("https").isBoolean() && !management.get("https").asBoolean()) {
+                for (String key : List.of("trustStore", "trustStorePassword", "certificateSha256")) {
+                    notUsed(management, managementPath.key(key), tree, "only used with https: true", problems);
+                }
+            }
+        } else {
+            String why = transport == Transport.LAB
+                    ? "not used when transport is lab (the lab makes its own endpoint and credentials); remove it"
+                    : "not used when transport is local (powershell.exe runs here, as this agent's account); remove it";
+            for (String key : WINRM_ONLY) {
+                notUsed(management, managementPath.key(key), tree, why, problems);
+            }
+        }
+        KeyPath labPath = KeyPath.root().key("lab");
+        if (transport == Transport.LAB && !document.has("lab")) {
+            problems.add(new Problem(tree.lineOf(labPath), labPath,
+                    "missing required key; a lab environment (transport: lab) describes its organisation under lab:"));
+        }
+        if (transport != Transport.LAB) {
+            notUsed(document, labPath, tree, "only a lab environment has a lab: section, and transport is " + label
+                    + "; remove it or set exchange.management.transport: lab", problems);
+            String need = "missing required key; the live probes need it unless transport is lab";
+            for (KeyPath required : List.of(KeyPath.root().key("uccx").key("password"), KeyPath.root().key("imap"),
+                    KeyPath.root().key("smtp"))) {
+                JsonNode parent = tree.at(required.parent());
+                if (parent.isObject() && !parent.has(required.lastKey())) {
+                    problems.add(new Problem(tree.lineOf(required), required, need));
+                }
+            }
+        }
+    }
+
+    private static void trustRules(JsonNode endpoint, KeyPath path, YamlTree tree, Path projectDir, List<Problem> problems) {
+        if (!endpoint.isObject()) {
+            return;
+        }
+        if (endpoint.has("trustStore") && endpoint.has("certificateSha256")) {
+            problems.add(new Problem(tree.lineOf(path.key("certificateSha256")), path.key("certificateSha256"),
+                    "give trustStore or certificateSha256, not both"));
+        }
+        if (endpoint.has("trustStorePassword") && !endpoint.has("trustStore")) {
+            problems.add(new Problem(tree.lineOf(path.key("trustStorePassword")), path.key("trustStorePassword"),
+                    "only used with trustStore, which is not given"));
+        }
+        JsonNode store = endpoint.path("trustStore");
+        if (store.isTextual() && !store.asText().isEmpty() && !store.asText().contains("${")) {
+            KeyPath at = path.key("trustStore");
+            try {
+                Path file = projectDir.resolve(store.asText()).toAbsolutePath().normalize();
+                if (!Files.isRegularFile(file)) {
+                    problems.add(new Problem(tree.lineOf(at), at, "no such file: " + file));
+                } else if (!Files.isReadable(file)) {
+                    problems.add(new Problem(tree.lineOf(at), at, "cannot read " + file));
+                }
+            } catch (InvalidPathException e) {
+                problems.add(new Problem(tree.lineOf(at), at, "not a file path: " + e.getReason()));
+            }
+        }
+    }
+
+    private static void waiverDates(JsonNode waivers, YamlTree tree, List<Problem> problems) {
+        for (int i = 0; i < waivers.size(); i++) {
+            JsonNode expires = waivers.path(i).path("expires");
+            if (expires.isTextual()) {
+                try {
+                    LocalDate.parse(expires.asText());
+                } catch (DateTimeParseException e) {
+                    KeyPath at = KeyPath.root().key("waivers").index(i).key("expires");
+                    problems.add(new Problem(tree.lineOf(at), at,
+                            "must be an ISO date (YYYY-MM-DD), found " + SchemaCheck.describe(expires)));
+                }
+            }
+        }
+    }
+
+    private static void notUsed(JsonNode parent, KeyPath at, YamlTree tree, String why, List<Problem> problems) {
+        if (parent.has(at.lastKey())) {
+            problems.add(new Problem(tree.lineOf(at), at, why));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package uccx.compliance.environment;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * An accepted exception to one control for one target. Whether it has expired is judged when the
+ * control runs, not when the file is read, so that an expired waiver shows in the report.
+ *
+ * @param control a control ID of CONTROLS.md, e.g. {@code IMAP-01}
+ * @param target  the server, connector or mailbox the control ran against
+ */
+public record Waiver(String control, String target, String reason, String approvedBy, String ticket, LocalDate expires) {
+
+    public Waiver {
+        Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(approvedBy, "approvedBy");
+        Objects.requireNonNull(ticket, "ticket");
+        Objects.requireNonNull(expires, "expires");
+    }
+
+    /** Whether the waiver still holds on that day (it holds through its expiry date). */
+    public boolean isValidOn(LocalDate day) {
+        return !day.isAfter(expires);
+    }
+}

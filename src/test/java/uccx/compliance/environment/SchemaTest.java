@@ -1,0 +1,97 @@
+package uccx.compliance.environment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uccx.compliance.environment.Fixtures.PROJECT;
+
+/** The schema is what editors check against: it must accept what we ship and say what each key is. */
+class SchemaTest {
+
+    private final JsonNode schema = new SchemaCheck().schemaNode();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lab.yaml", "prod.example.yaml"})
+    void theShippedEnvironmentsFitTheSchemaAsWritten(String file) throws Exception {
+        JsonSchema validator;
+        try (InputStream in = SchemaCheck.class.getResourceAsStream(SchemaCheck.RESOURCE)) {
+            validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+        JsonNode yaml = new ObjectMapper(new YAMLFactory()).readTree(PROJECT.resolve("environments").resolve(file).toFile());
+
+        assertThat(validator.validate(yaml)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lab.yaml", "prod.example.yaml"})
+    void theShippedEnvironmentsNameTheSchemaForEditors(String file) throws Exception {
+        assertThat(Files.readAllLines(PROJECT.resolve("environments").resolve(file)).get(0))
+                .isEqualTo("# yaml-language-server: $schema=../src/main/resources/schema/environment.schema.json");
+    }
+
+    @Test
+    void everyKeyHasADescription() {
+        List<String> undescribed = new ArrayList<>();
+        collectUndescribed(schema, "#", undescribed);
+
+        assertThat(undescribed).isEmpty();
+    }
+
+    @Test
+    void thresholdMinimaAreTheChecklistValues() {
+        Map<String, Integer> checklist = Thresholds.checklistValues();
+        JsonNode properties = schema.at("/properties/thresholds/properties");
+
+        assertThat(properties.size()).isEqualTo(checklist.size());
+        checklist.forEach((key, value) -> {
+            assertThat(properties.path(key).path("minimum").asInt()).as(key).isEqualTo(value);
+            assertThat(properties.path(key).path("default").asInt()).as(key).isEqualTo(value);
+        });
+    }
+
+    @Test
+    void throttlingPoliciesKnowEveryBudgetOfThr02() {
+        JsonNode policy = schema.at("/properties/lab/properties/throttlingPolicies/items/properties");
+
+        assertThat(policy.fieldNames()).toIterable().contains("IMAPMaxConcurrency", "IMAPPercentTimeInAD",
+                "IMAPPercentTimeInCAS", "IMAPPercentTimeInMailboxRPC", "RCAMaxConcurrency", "RCAPercentTimeInAD",
+                "RCAPercentTimeInCAS", "RCAPercentTimeInMailboxRPC", "MessageRateLimit", "RecipientRateLimit",
+                "CPUStartPercent", "CPAMaxConcurrency", "CPAPercentTimeInCAS", "CPAPercentTimeInMailboxRPC",
+                "EASMaxConcurrency", "OWAMaxConcurrency", "PowerShellMaxConcurrency", "EWSMaxConcurrency");
+    }
+
+    private static void collectUndescribed(JsonNode node, String where, List<String> undescribed) {
+        JsonNode properties = node.path("properties");
+        properties.fields().forEachRemaining(p -> {
+            if (!p.getValue().hasNonNull("description")) {
+                undescribed.add(where + "/properties/" + p.getKey());
+            }
+            collectUndescribed(p.getValue(), where + "/properties/" + p.getKey(), undescribed);
+        });
+        for (String nested : List.of("items", "additionalProperties")) {
+            if (node.path(nested).isObject()) {
+                collectUndescribed(node.path(nested), where + "/" + nested, undescribed);
+            }
+        }
+        node.path("definitions").fields().forEachRemaining(d -> {
+            if (!d.getValue().hasNonNull("description")) {
+                undescribed.add(where + "/definitions/" + d.getKey());
+            }
+            collectUndescribed(d.getValue(), where + "/definitions/" + d.getKey(), undescribed);
+        });
+    }
+}
