@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The parts of a WS-Management request that the WinRM shell plugin reads.
@@ -73,7 +75,10 @@ record WsmanRequest(String action, String messageId, String resourceUri, Optiona
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            // The default handler prints to stderr; a malformed request is answered with a fault instead.
+            builder.setErrorHandler(new DefaultHandler());
+            return builder.parse(new ByteArrayInputStream(xml));
         } catch (SAXException | IOException e) {
             throw WsmanFault.invalidXml(e.getMessage());
         } catch (ParserConfigurationException e) {
