@@ -80,9 +80,28 @@ public final class LocalPowerShell implements ManagementShell {
         threads.shutdownNow();
     }
 
+    /**
+     * Destroying cmd.exe alone would leave the powershell.exe it started running after a timeout,
+     * so the descendants go first.
+     */
+    private static final class ProcessTree extends LocalProcess {
+        private final Process root;
+
+        ProcessTree(Process root) {
+            super(root);
+            this.root = root;
+        }
+
+        @Override
+        public void destroy() {
+            root.descendants().forEach(ProcessHandle::destroyForcibly);
+            root.destroyForcibly();
+        }
+    }
+
     private static OverthereProcess start(List<String> argv) {
         try {
-            return new LocalProcess(new ProcessBuilder(argv).start());
+            return new ProcessTree(new ProcessBuilder(argv).start());
         } catch (IOException e) {
             throw new RuntimeIOException("cannot start " + argv.get(0) + ": " + e.getMessage(), e);
         }
