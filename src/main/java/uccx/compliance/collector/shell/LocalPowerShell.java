@@ -58,7 +58,7 @@ public final class LocalPowerShell implements ManagementShell {
                 ? List.of("cmd.exe", "/d", "/s", "/c", "\"" + command.commandLine() + "\"")
                 : List.of("/bin/sh", "-c", command.commandLine());
         try {
-            return new ProcessExchange(threads, console).run(() -> start(argv), input, Instant.now().plus(readTimeout));
+            return new ProcessExchange(threads, console).run(() -> start(argv), input, Instant.now().plus(readTimeout), () -> { });
         } catch (TimeoutException e) {
             throw new ShellException(hop + ": the command did not end within " + Durations.seconds(readTimeout) + " (read timeout)");
         } catch (ExecutionException e) {

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -44,10 +45,13 @@ final class ProcessExchange {
      * remote WinRM stdin is never closed by Overthere, so the script must end on its own (for
      * example on a sentinel line) rather than on end of input.
      *
+     * @param release runs once the process is done with: at once when the run ends, or after the
+     *                background destroy when the deadline passed (a connection closed earlier
+     *                would keep the destroy from reaching the server)
      * @throws TimeoutException   when the deadline passes first; the process is then destroyed in the background
      * @throws ExecutionException with what the process or its transport threw
      */
-    ShellOutput run(Supplier<OverthereProcess> start, List<byte[]> input, Instant deadline)
+    ShellOutput run(Supplier<OverthereProcess> start, List<byte[]> input, Instant deadline, Runnable release)
             throws TimeoutException, ExecutionException, InterruptedException {
         Instant begun = Instant.now();
         CompletableFuture<OverthereProcess> started = CompletableFuture.supplyAsync(start, threads);
@@ -55,7 +59,10 @@ final class ProcessExchange {
         try {
             process = await(started, deadline);
         } catch (TimeoutException | InterruptedException e) {
-            started.thenAcceptAsync(ProcessExchange::destroyQuietly, threads);
+            inBackground(() -> started.whenComplete((late, failed) -> destroyThenRelease(late, release)), release);
+            throw e;
+        } catch (ExecutionException e) {
+            release.run();
             throw e;
         }
         List<Future<?>> pending = new ArrayList<>();
@@ -70,10 +77,11 @@ final class ProcessExchange {
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> waitFor(process), threads);
             pending.add(exit);
             int exitCode = await(exit, deadline);
+            release.run();
             return new ShellOutput(new String(out, console), new String(err, console), exitCode, Duration.between(begun, Instant.now()));
         } catch (TimeoutException | InterruptedException | ExecutionException e) {
             pending.forEach(f -> f.cancel(true));
-            threads.execute(() -> destroyQuietly(process));
+            inBackground(() -> destroyThenRelease(process, release), release);
             throw e;
         }
     }
@@ -127,11 +135,24 @@ final class ProcessExchange {
         }
     }
 
-    private static void destroyQuietly(OverthereProcess process) {
+    private static void destroyThenRelease(OverthereProcess process, Runnable release) {
         try {
-            process.destroy();
+            if (process != null) {
+                process.destroy();
+            }
         } catch (RuntimeException cleanupFailed) {
             // Best effort: the run has already failed for a reason the caller reports.
+        } finally {
+            release.run();
+        }
+    }
+
+    /** Runs the cleanup on the shell's threads, or releases at once when the shell is closing and takes no more work. */
+    private void inBackground(Runnable cleanup, Runnable release) {
+        try {
+            threads.execute(cleanup);
+        } catch (RejectedExecutionException closing) {
+            release.run();
         }
     }
 }

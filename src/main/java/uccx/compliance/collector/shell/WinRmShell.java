@@ -97,8 +97,16 @@ public final class WinRmShell implements ManagementShell {
     private final ExecutorService threads;
     private final AtomicBoolean credentialRefused = new AtomicBoolean();
 
+    private final Duration maxOperationTimeout;
+
     public WinRmShell(WinRmSettings settings) {
+        this(settings, MAX_OPERATION_TIMEOUT);
+    }
+
+    /** With another OperationTimeout cap than WinRM's default, so tests can meet it in milliseconds. */
+    WinRmShell(WinRmSettings settings, Duration maxOperationTimeout) {
         this.settings = settings;
+        this.maxOperationTimeout = maxOperationTimeout;
         this.threads = Executors.newCachedThreadPool(DaemonThreads.named("winrm-" + settings.host()));
     }
 
@@ -114,21 +122,26 @@ public final class WinRmShell implements ManagementShell {
         Instant deadline = Instant.now().plus(settings.readTimeout());
         Optional<TlsTunnel> tunnel = settings.https() ? Optional.of(openTunnel(hop)) : Optional.empty();
         AddressPortMapper mapper = tunnel.<AddressPortMapper>map(t -> t).orElseGet(DefaultAddressPortMapper::new);
-        OverthereConnection connection = new CifsConnectionBuilder(CIFS_PROTOCOL, options(), mapper).connect();
+        OverthereConnection connection;
+        try {
+            connection = new CifsConnectionBuilder(CIFS_PROTOCOL, options(), mapper).connect();
+        } catch (RuntimeException e) {
+            mapper.close();
+            throw new ShellException(hop + ": Overthere refused the connection settings (" + e.getMessage() + ")");
+        }
         // Overthere wraps the line in quotes for cmd.exe; a raw argument keeps it from re-quoting the inside.
         CmdLine line = new CmdLine().addRaw(command.commandLine());
+        Instant begun = Instant.now();
         try {
-            return new ProcessExchange(threads, CONSOLE).run(() -> connection.startProcess(line), input, deadline);
+            // Closing the connection closes the tunnel, which also frees Overthere's threads still blocked on it.
+            return new ProcessExchange(threads, CONSOLE).run(() -> connection.startProcess(line), input, deadline, connection::close);
         } catch (TimeoutException e) {
             throw new ShellException(hop + ": no answer within " + Durations.seconds(settings.readTimeout()) + " (read timeout)");
         } catch (ExecutionException e) {
-            throw failure(hop, e.getCause(), tunnel);
+            throw failure(hop, e.getCause(), tunnel, Duration.between(begun, Instant.now()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ShellException(hop + ": interrupted while waiting for the command");
-        } finally {
-            // Closing the connection closes the tunnel, which also frees Overthere's threads still blocked on it.
-            connection.close();
         }
     }
 
@@ -145,7 +158,7 @@ public final class WinRmShell implements ManagementShell {
 
     /** The WS-Management OperationTimeout this shell sends. */
     Duration operationTimeout() {
-        return settings.readTimeout().compareTo(MAX_OPERATION_TIMEOUT) < 0 ? settings.readTimeout() : MAX_OPERATION_TIMEOUT;
+        return settings.readTimeout().compareTo(maxOperationTimeout) < 0 ? settings.readTimeout() : maxOperationTimeout;
     }
 
     private Duration socketTimeout() {
@@ -185,7 +198,7 @@ public final class WinRmShell implements ManagementShell {
         }
     }
 
-    private ShellException failure(String hop, Throwable cause, Optional<TlsTunnel> tunnel) {
+    private ShellException failure(String hop, Throwable cause, Optional<TlsTunnel> tunnel, Duration elapsed) {
         Optional<String> tunnelFailure = tunnel.flatMap(TlsTunnel::failure);
         if (tunnelFailure.isPresent()) {
             return new ShellException(hop + ": " + tunnelFailure.get());
@@ -194,7 +207,14 @@ public final class WinRmShell implements ManagementShell {
         if (failure.credentialRefused()) {
             credentialRefused.set(true);
         }
-        return new ShellException(hop + ": " + failure.reason());
+        String reason = failure.reason();
+        if (failure.serverFault() && elapsed.compareTo(operationTimeout()) >= 0) {
+            reason += ", after " + Durations.seconds(elapsed)
+                    + ": most likely w:TimedOut, which WinRM sends when a command writes nothing for the OperationTimeout ("
+                    + Durations.seconds(operationTimeout()) + "); Overthere 5.3.2 does not receive again, so the script must"
+                    + " write output more often";
+        }
+        return new ShellException(hop + ": " + reason);
     }
 
     private static List<byte[]> consoleInput(List<String> lines, String hop) throws ShellException {
