@@ -18,8 +18,13 @@ import org.ietf.jgss.GSSException;
  *
  * @param reason            for example {@code connection refused}
  * @param credentialRefused the server or the KDC refused the password: it must not be tried again
+ * @param serverFault       the server answered with a WS-Management fault (HTTP 500)
  */
-record WinRmFailure(String reason, boolean credentialRefused) {
+record WinRmFailure(String reason, boolean credentialRefused, boolean serverFault) {
+
+    WinRmFailure(String reason, boolean credentialRefused) {
+        this(reason, credentialRefused, false);
+    }
 
     /** How Overthere 5.3.2 reports a non-200 answer; it keeps neither the body nor the WS-Man fault. */
     private static final Pattern HTTP_STATUS = Pattern.compile("Unexpected HTTP response on \\S+\\s+(.*?) \\((\\d{3})\\)");
@@ -28,8 +33,7 @@ record WinRmFailure(String reason, boolean credentialRefused) {
         String user = settings.username();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof LoginException) {
-                return new WinRmFailure("Kerberos login failed for user " + user + " (" + t.getMessage()
-                        + "; the password is never retried)", true);
+                return kerberosLogin(t.getMessage(), user);
             }
             Matcher status = t.getMessage() == null ? null : HTTP_STATUS.matcher(firstLine(t.getMessage()));
             if (status != null && status.find()) {
@@ -73,9 +77,22 @@ record WinRmFailure(String reason, boolean credentialRefused) {
                     + "; the password is never retried)", true);
         }
         if (status == 500) {
-            return new WinRmFailure("HTTP 500, a WS-Management fault (Overthere 5.3.2 does not report which)", false);
+            return new WinRmFailure("HTTP 500, a WS-Management fault (Overthere 5.3.2 does not report which)", false, true);
         }
         return new WinRmFailure("HTTP " + status + " " + reason, false);
+    }
+
+    /**
+     * The KDC's answers that mean the password (or the account) was refused, as JAAS words them:
+     * KDC_ERR_PREAUTH_FAILED (24), KDC_ERR_CLIENT_REVOKED (18), and a wrong key found on decryption.
+     * Other login failures (no KDC, unknown realm) say nothing about the password.
+     */
+    private static WinRmFailure kerberosLogin(String message, String user) {
+        String detail = firstLine(message);
+        boolean refused = detail.contains("(24)") || detail.contains("(18)") || detail.contains("Pre-authentication")
+                || detail.contains("Integrity check on decrypted field failed");
+        return new WinRmFailure("Kerberos login failed for user " + user + " (" + detail
+                + (refused ? "; the password is never retried)" : ")"), refused);
     }
 
     private static String firstLine(String message) {

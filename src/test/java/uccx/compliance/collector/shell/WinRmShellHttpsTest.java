@@ -95,6 +95,19 @@ class WinRmShellHttpsTest {
         assertThat(endpoint.commandsReceived()).isZero();
     }
 
+    @Test
+    void aSilentServerBehindTlsFailsWithinTheReadTimeout() throws IOException {
+        try (WinRmEndpoint silent = WinRmEndpoint.start(WinRmEndpointSettings.http(USER, PASSWORD).withHttps()
+                .withLatency(Duration.ofSeconds(30)), ScriptEcho.programs());
+             WinRmShell shell = new WinRmShell(new WinRmSettings("127.0.0.1", silent.port(), true, USER, PASSWORD,
+                     Duration.ofSeconds(2), Duration.ofMillis(700), TrustSettings.pinnedSha256(silent.certificateSha256())))) {
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> shell.run(script(ScriptEcho.SENTINEL)))
+                    .hasMessage("WinRM https://127.0.0.1:" + silent.port() + "/wsman: no answer within 0.7 s (read timeout)");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
+        }
+    }
+
     private Path writeTrustStore(Path file, String password) throws IOException, GeneralSecurityException {
         try (OutputStream out = Files.newOutputStream(file)) {
             endpoint.trustStore().store(out, password.toCharArray());

@@ -112,6 +112,20 @@ class WinRmShellTest {
     }
 
     @Test
+    void aCommandSilentForTheOperationTimeoutFailsBecauseOverthereDoesNotReceiveAgain() {
+        long started = System.nanoTime();
+        try (WinRmShell shell = new WinRmShell(http(endpoint.port(), PASSWORD, Duration.ofSeconds(5)), Duration.ofMillis(300))) {
+            assertThatThrownBy(() -> shell.run(script("no sentinel: the script never ends")))
+                    .isInstanceOf(ShellException.class)
+                    .hasMessageStartingWith("WinRM " + endpoint.uri() + ": HTTP 500, a WS-Management fault")
+                    .hasMessageContaining("most likely w:TimedOut")
+                    .hasMessageContaining("OperationTimeout (0.3 s)");
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        assertThat(endpoint.commandsReceived()).isEqualTo(1);
+    }
+
+    @Test
     void aCommandLineThatSendingWouldAlterIsRefusedBeforeAnythingIsSent() {
         try (WinRmShell shell = new WinRmShell(http(endpoint.port(), PASSWORD, Duration.ofSeconds(5)))) {
             assertThatThrownBy(() -> shell.run(new RemoteCommand("powershell.exe  -Command -", List.of())))
