@@ -131,6 +131,8 @@ class WinRmShellTest {
             assertThatThrownBy(() -> shell.run(new RemoteCommand("powershell.exe  -Command -", List.of())))
                     .isInstanceOf(ShellException.class)
                     .hasMessageContaining("two spaces at position 14");
+            assertThatThrownBy(() -> shell.run(new RemoteCommand("powershell.exe\t-Command -", List.of())))
+                    .hasMessageContaining("the control character U+0009 at position 14");
         }
         assertThat(endpoint.commandsReceived()).isZero();
     }
