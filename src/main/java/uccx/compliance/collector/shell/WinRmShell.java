@@ -96,7 +96,6 @@ public final class WinRmShell implements ManagementShell {
     private final WinRmSettings settings;
     private final ExecutorService threads;
     private final AtomicBoolean credentialRefused = new AtomicBoolean();
-
     private final Duration maxOperationTimeout;
 
     public WinRmShell(WinRmSettings settings) {
