@@ -1,0 +1,12 @@
+package uccx.compliance.lab.winrm;
+
+/** Starts the lab's program for each WinRM Command the endpoint accepts. */
+@FunctionalInterface
+public interface RemotePrograms {
+
+    /**
+     * @param commandLine the line cmd.exe would run, after cmd.exe removed the quotes that wrap
+     *                    it (Overthere sends {@code "<line>"})
+     */
+    RemoteProgram start(String commandLine);
+}

@@ -1,0 +1,45 @@
+package uccx.compliance.lab.winrm;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the lab's WinRM listener is set up for one run.
+ *
+ * @param username the one account Basic authentication accepts
+ * @param password its password, made for this run; never printed
+ * @param https    serve HTTPS with a certificate made for this run instead of HTTP
+ * @param latency  added before every answer, to make a slow or dead server for fault tests
+ */
+public record WinRmEndpointSettings(String username, String password, boolean https, Duration latency) {
+
+    public WinRmEndpointSettings {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(latency, "latency");
+        if (username.isBlank() || username.contains(":")) {
+            throw new IllegalArgumentException("a Basic user name must be non-blank and without ':'");
+        }
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative");
+        }
+    }
+
+    /** Plain HTTP with Basic, as the embedded lab runs. */
+    public static WinRmEndpointSettings http(String username, String password) {
+        return new WinRmEndpointSettings(username, password, false, Duration.ZERO);
+    }
+
+    public WinRmEndpointSettings withHttps() {
+        return new WinRmEndpointSettings(username, password, true, latency);
+    }
+
+    public WinRmEndpointSettings withLatency(Duration added) {
+        return new WinRmEndpointSettings(username, password, https, added);
+    }
+
+    @Override
+    public String toString() {
+        return "WinRmEndpointSettings[username=" + username + ", password=****, https=" + https + ", latency=" + latency + "]";
+    }
+}

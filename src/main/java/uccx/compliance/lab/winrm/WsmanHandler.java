@@ -1,0 +1,110 @@
+package uccx.compliance.lab.winrm;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * The HTTP side of the lab's WinRM listener: latency, Basic authentication, content type, then
+ * the SOAP request to {@link WsmanService}. Faults go out as HTTP 500, as WinRM sends them.
+ */
+final class WsmanHandler implements HttpHandler {
+
+    static final String PATH = "/wsman";
+    private static final String SOAP_TYPE = "application/soap+xml;charset=UTF-8";
+
+    private final byte[] expectedCredentials;
+    private final Duration latency;
+    private final WsmanService service;
+    private final EndpointJournal journal;
+    private final String machine;
+
+    WsmanHandler(String username, String password, Duration latency, WsmanService service, EndpointJournal journal, String machine) {
+        this.expectedCredentials = (username + ":" + password).getBytes(StandardCharsets.UTF_8);
+        this.latency = latency;
+        this.service = service;
+        this.journal = journal;
+        this.machine = machine;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Thread.sleep(latency.toMillis());
+            exchange.getResponseHeaders().set("Server", "Microsoft-HTTPAPI/2.0");
+            if (!PATH.equals(exchange.getRequestURI().getPath()) && !(PATH + "/").equals(exchange.getRequestURI().getPath())) {
+                exchange.sendResponseHeaders(404, -1);
+            } else if (!"POST".equals(exchange.getRequestMethod())) {
+                exchange.sendResponseHeaders(405, -1);
+            } else if (authenticated(exchange)) {
+                answer(exchange, body);
+            }
+        } catch (InterruptedException closing) {
+            // The endpoint is closing: the exchange is dropped without an answer.
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean authenticated(HttpExchange exchange) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            challenge(exchange);
+            return false;
+        }
+        if (!MessageDigest.isEqual(expectedCredentials, decode(authorization.substring(6).trim()))) {
+            int failures = journal.failedAuthentication();
+            if (failures > 1) {
+                journal.violation("failed authentication #" + failures + ": a login was tried again after one had"
+                        + " failed, but a refused password must never be retried");
+            }
+            challenge(exchange);
+            return false;
+        }
+        return true;
+    }
+
+    private void challenge(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"WSMAN\"");
+        exchange.sendResponseHeaders(401, -1);
+    }
+
+    private void answer(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/soap+xml")) {
+            exchange.sendResponseHeaders(415, -1);
+            return;
+        }
+        String relatesTo = "";
+        try {
+            WsmanRequest request = WsmanRequest.parse(body);
+            relatesTo = request.messageId();
+            respond(exchange, 200, service.answer(request));
+        } catch (WsmanFault fault) {
+            respond(exchange, 500, WsmanResponses.fault(relatesTo, fault, machine));
+        } catch (RuntimeException programFailure) {
+            journal.violation("the lab failed while answering a WinRM request: " + programFailure);
+            respond(exchange, 500, WsmanResponses.fault(relatesTo, WsmanFault.providerFailure(programFailure.toString()), machine));
+        }
+    }
+
+    private static byte[] decode(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String xml) throws IOException {
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", SOAP_TYPE);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}
