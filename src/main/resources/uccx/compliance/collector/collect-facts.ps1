@@ -3,6 +3,8 @@
 # Read-only by construction: every command in it is on the runner's allow-list (Get-*,
 # Select-Object, New-Object, ...), and the runner refuses to send anything else.
 # PowerShell 2.0 only (Exchange 2010): no ConvertTo-Json, no [ordered], no .ForEach().
+# Property names for Select-Object are quoted: the same to PowerShell, and the build's grammar
+# check (tree-sitter) rejects a comma-separated list of bare words as a command argument.
 # Output is CliXml (powershell.exe -OutputFormat XML), one flat object per record:
 #   UccxRecord = 'fact'    one object of a fact, with UccxFact and UccxTarget
 #   UccxRecord = 'status'  how collecting one fact for one target went: Status 'collected' or
@@ -42,8 +44,8 @@ function Get-UccxStatus([string]$Fact, [string]$Target, [string]$Hop, $Failure) 
 $hop = 'Get-ExchangeServer'
 try {
     Get-ExchangeServer | Select-Object @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'exchangeServers'}},
-        @{Name='UccxTarget'; Expression={[string]$_.Name}}, Name, AdminDisplayVersion, ServerRole,
-        IsClientAccessServer, IsMailboxServer, IsHubTransportServer
+        @{Name='UccxTarget'; Expression={[string]$_.Name}}, 'Name', 'AdminDisplayVersion', 'ServerRole',
+        'IsClientAccessServer', 'IsMailboxServer', 'IsHubTransportServer'
     Get-UccxStatus 'exchangeServers' '' $hop $null
 } catch {
     Get-UccxStatus 'exchangeServers' '' $hop $_
@@ -55,8 +57,8 @@ foreach ($server in $UccxClientAccessServers) {
     $hop = "Get-ImapSettings -Server $server"
     try {
         Get-ImapSettings -Server $server | Select-Object @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'imapSettings'}},
-            @{Name='UccxTarget'; Expression={$server}}, MaxCommandSize, MaxConnectionFromSingleIP, MaxConnections,
-            MaxConnectionsPerUser, LoginType
+            @{Name='UccxTarget'; Expression={$server}}, 'MaxCommandSize', 'MaxConnectionFromSingleIP', 'MaxConnections',
+            'MaxConnectionsPerUser', 'LoginType'
         Get-UccxStatus 'imapSettings' $server $hop $null
     } catch {
         Get-UccxStatus 'imapSettings' $server $hop $_
@@ -109,10 +111,10 @@ foreach ($server in $UccxMailboxServers) {
         Get-WinEvent -ComputerName $server -FilterHashtable @{
             LogName = 'Application'; ProviderName = 'MSExchangeIS'; Id = 9646; StartTime = $since
         } | Select-Object @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'storeEvents'}},
-            @{Name='UccxTarget'; Expression={$server}}, Id, ProviderName, TimeCreated,
+            @{Name='UccxTarget'; Expression={$server}}, 'Id', 'ProviderName', 'TimeCreated',
             @{Name='MailboxDn'; Expression={[string]$_.Properties[0].Value}},
             @{Name='Limit'; Expression={[string]$_.Properties[1].Value}},
-            @{Name='ObjectType'; Expression={[string]$_.Properties[2].Value}}, Message
+            @{Name='ObjectType'; Expression={[string]$_.Properties[2].Value}}, 'Message'
         Get-UccxStatus 'storeEvents' $server $hop $null
     } catch {
         # On PowerShell 2.0 no matching event is an error, NoMatchingEventsFound: the
@@ -128,9 +130,9 @@ foreach ($server in $UccxMailboxServers) {
 $hop = "Get-ADPermission -User $UccxAccount on the organization"
 try {
     Get-OrganizationConfig | Get-ADPermission -User $UccxAccount | Select-Object @{Name='UccxRecord'; Expression={'fact'}},
-        @{Name='UccxFact'; Expression={'organizationPermissions'}}, @{Name='UccxTarget'; Expression={$UccxAccount}}, User,
+        @{Name='UccxFact'; Expression={'organizationPermissions'}}, @{Name='UccxTarget'; Expression={$UccxAccount}}, 'User',
         @{Name='ExtendedRights'; Expression={ $rights = @(); foreach ($right in $_.ExtendedRights) { $rights += [string]$right }; ,$rights }},
-        @{Name='AccessRights'; Expression={[string]$_.AccessRights}}, Deny, IsInherited
+        @{Name='AccessRights'; Expression={[string]$_.AccessRights}}, 'Deny', 'IsInherited'
     Get-UccxStatus 'organizationPermissions' $UccxAccount $hop $null
 } catch {
     Get-UccxStatus 'organizationPermissions' $UccxAccount $hop $_
@@ -142,9 +144,9 @@ foreach ($connector in $UccxReceiveConnectors) {
     $hop = "Get-ReceiveConnector -Identity '$connector'"
     try {
         Get-ReceiveConnector -Identity $connector | Select-Object @{Name='UccxRecord'; Expression={'fact'}},
-            @{Name='UccxFact'; Expression={'receiveConnectors'}}, @{Name='UccxTarget'; Expression={$connector}}, Identity,
-            MaxInboundConnection, MessageRateLimit, MaxInboundConnectionPercentagePerSource,
-            MaxInboundConnectionPerSource
+            @{Name='UccxFact'; Expression={'receiveConnectors'}}, @{Name='UccxTarget'; Expression={$connector}}, 'Identity',
+            'MaxInboundConnection', 'MessageRateLimit', 'MaxInboundConnectionPercentagePerSource',
+            'MaxInboundConnectionPerSource'
         Get-UccxStatus 'receiveConnectors' $connector $hop $null
     } catch {
         Get-UccxStatus 'receiveConnectors' $connector $hop $_
@@ -156,8 +158,8 @@ foreach ($connector in $UccxReceiveConnectors) {
 $hop = "Get-Mailbox -Identity $UccxMailbox"
 try {
     Get-Mailbox -Identity $UccxMailbox | Select-Object @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'mailbox'}},
-        @{Name='UccxTarget'; Expression={$UccxMailbox}}, PrimarySmtpAddress, SamAccountName, LegacyExchangeDN,
-        ThrottlingPolicy, ServerName
+        @{Name='UccxTarget'; Expression={$UccxMailbox}}, 'PrimarySmtpAddress', 'SamAccountName', 'LegacyExchangeDN',
+        'ThrottlingPolicy', 'ServerName'
     Get-UccxStatus 'mailbox' $UccxMailbox $hop $null
 } catch {
     Get-UccxStatus 'mailbox' $UccxMailbox $hop $_
@@ -169,7 +171,7 @@ try {
 $hop = 'Get-ThrottlingPolicy'
 try {
     Get-ThrottlingPolicy | Select-Object -Property @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'throttlingPolicies'}},
-        @{Name='UccxTarget'; Expression={[string]$_.Name}}, *
+        @{Name='UccxTarget'; Expression={[string]$_.Name}}, '*'
     Get-UccxStatus 'throttlingPolicies' '' $hop $null
 } catch {
     Get-UccxStatus 'throttlingPolicies' '' $hop $_

@@ -1,0 +1,137 @@
+package uccx.compliance.collector;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+/**
+ * The collector's script, read by a real PowerShell grammar (tree-sitter) rather than by the
+ * allow-list's regular expression: it parses, every command it invokes is a reading one, and it
+ * has one region per fact the controls need.
+ *
+ * <p>PowerShell 3+ constructs ({@code [ordered]}, {@code ConvertTo-Json}, {@code .ForEach()})
+ * parse here, because the grammar follows current PowerShell; keeping the script to 2.0 is not
+ * this test's job, and the before-stop hook greps the script for them.
+ *
+ * <p>Needs Node and {@code npm ci} in {@code src/test/powershell-grammar}: skipped without them,
+ * except in the {@code self-test} profile, which installs them and fails when they are missing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CollectorScriptGrammarTest {
+
+    private static final String COLLECTOR_SCRIPT = "/uccx/compliance/collector/collect-facts.ps1";
+
+    private static final List<String> CHECKLIST_CMDLETS = List.of("Get-ExchangeServer", "Get-ImapSettings",
+            "Get-WinEvent", "Get-OrganizationConfig", "Get-ADPermission", "Get-ReceiveConnector", "Get-Mailbox",
+            "Get-ThrottlingPolicy");
+
+    private static final List<String> FACTS = List.of("exchangeServers", "imapSettings", "registry", "storeEvents",
+            "organizationPermissions", "receiveConnectors", "mailbox", "throttlingPolicies");
+
+    private final PowerShellGrammar grammar = PowerShellGrammar.inProject();
+    private List<String> missing;
+    private ScriptSyntax collector;
+
+    @BeforeAll
+    void parseTheCollectorScript() throws IOException {
+        missing = grammar.whatIsMissing();
+        if (missing.isEmpty()) {
+            collector = grammar.parse(resource(COLLECTOR_SCRIPT));
+        } else if (Boolean.getBoolean(PowerShellGrammar.REQUIRED_PROPERTY)) {
+            fail(whyNot());
+        }
+    }
+
+    // Aborting each test, not the class, makes surefire count them as skipped instead of
+    // reporting a class that ran no test.
+    @BeforeEach
+    void skipWithoutTheGrammar() {
+        if (!missing.isEmpty()) {
+            abort(whyNot());
+        }
+    }
+
+    @Test
+    void theCollectorScriptHasNoSyntaxError() {
+        assertThat(collector.errors()).as("syntax errors in collect-facts.ps1").isEmpty();
+    }
+
+    @Test
+    void everyCommandTheCollectorInvokesIsAllowed() {
+        assertThat(collector.commands())
+                .as("commands in collect-facts.ps1's syntax tree: %s", collector.commands())
+                .isNotEmpty()
+                .filteredOn(command -> !AllowList.allows(command))
+                .isEmpty();
+    }
+
+    @Test
+    void theCollectorInvokesEveryCmdletTheChecklistNeeds() {
+        assertThat(collector.commands()).containsAll(CHECKLIST_CMDLETS);
+    }
+
+    @Test
+    void theOnlyComputedInvocationLoadsTheExchangeCmdlets() {
+        // The allow-list cannot judge a computed name; this one dot-sources Exchange's own
+        // RemoteExchange.ps1, the supported way to get its cmdlets outside the Management Shell.
+        assertThat(collector.dynamicCommands()).singleElement().satisfies(invocation -> {
+            assertThat(invocation.operator()).isEqualTo(".");
+            assertThat(invocation.text()).isEqualTo("($env:ExchangeInstallPath + 'bin\\RemoteExchange.ps1')");
+        });
+    }
+
+    @Test
+    void theCollectorHasSetupThenOneRegionPerFactThenEnd() {
+        List<String> regions = collector.regions();
+        assertThat(regions).as("regions of collect-facts.ps1").isNotEmpty()
+                .allSatisfy(region -> assertThat(region).matches("setup|end|fact:\\w+"));
+        assertThat(regions.get(0)).isEqualTo("setup");
+        assertThat(regions.get(regions.size() - 1)).isEqualTo("end");
+        assertThat(regions).filteredOn(region -> region.startsWith("fact:"))
+                .extracting(region -> region.substring("fact:".length()))
+                .containsExactlyInAnyOrderElementsOf(FACTS);
+    }
+
+    @Test
+    void aSyntaxErrorIsReportedWithItsLine() throws IOException {
+        ScriptSyntax syntax = grammar.parse(resource("/uccx/compliance/collector/grammar/empty-pipe-element.ps1"));
+
+        assertThat(syntax.errors()).extracting(ScriptSyntax.SyntaxError::line).containsExactly(5);
+    }
+
+    @Test
+    void aWritingCommandIsFoundHoweverItIsSpelledAndRefused() throws IOException {
+        ScriptSyntax syntax = grammar.parse(resource("/uccx/compliance/collector/grammar/writes-a-setting.ps1"));
+
+        assertThat(syntax.errors()).isEmpty();
+        assertThat(syntax.commands()).filteredOn(command -> !AllowList.allows(command))
+                .containsExactly("Set-ImapSettings", "Restart-Service");
+        assertThat(syntax.commands()).as("names in a comment or a string are not commands")
+                .doesNotContain("Remove-Mailbox", "Set-Mailbox");
+    }
+
+    private String whyNot() {
+        return "the PowerShell grammar check cannot run; missing: " + String.join("; ", missing);
+    }
+
+    private static Path resource(String name) {
+        URL url = Objects.requireNonNull(CollectorScriptGrammarTest.class.getResource(name), name);
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(name, e);
+        }
+    }
+}
