@@ -233,7 +233,11 @@ public final class SnapshotReader {
                 return Fact.notCollected(factName, target, failedHop.orElse(hop), stopped);
             }
             String statusHop = status.property("Hop").map(PsValue::text).filter(h -> !h.isBlank()).orElse(hop);
-            List<PsObject> objects = data.getOrDefault(key(factName, target), List.of());
+            // A fact of the whole organisation (target '') owns every record of that fact, whatever each one is about.
+            List<PsObject> objects = target.isEmpty()
+                    ? data.entrySet().stream().filter(e -> e.getKey().startsWith(factName + "\u0000"))
+                            .flatMap(e -> e.getValue().stream()).toList()
+                    : data.getOrDefault(key(factName, target), List.of());
             String outcome = status.property("Status").map(PsValue::text).orElse("");
             if (!outcome.equals("collected")) {
                 String errorId = status.property("ErrorId").map(PsValue::text).orElse("");

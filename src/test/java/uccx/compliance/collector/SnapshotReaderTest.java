@@ -30,7 +30,7 @@ class SnapshotReaderTest {
 
     private final List<String> violations = new ArrayList<>();
 
-    private Snapshot collect(LabState state) {
+    private Snapshot collect(LabState state) throws Exception {
         LabPowerShell lab = new LabPowerShell(state, Clock.fixed(NOW, ZoneOffset.UTC), violations::add);
         RemoteCommand command = CollectorScript.bundled().command(SCOPE);
         LabPowerShell.Session session = lab.start(command.commandLine());
@@ -60,7 +60,7 @@ class SnapshotReaderTest {
     }
 
     @Test
-    void readsEveryFactAsTheLabWroteIt() {
+    void readsEveryFactAsTheLabWroteIt() throws Exception {
         Snapshot snapshot = collect(organisation(new LabState.Faults(0, List.of()), List.of(
                 new LabState.Event("MSExchangeIS", 9646, 30, "uccx-email@lab.example.com", "session", 16, true))));
 
@@ -88,7 +88,7 @@ class SnapshotReaderTest {
     }
 
     @Test
-    void aFailingHopMakesOnlyItsOwnFactNotCollected() {
+    void aFailingHopMakesOnlyItsOwnFactNotCollected() throws Exception {
         Snapshot snapshot = collect(organisation(new LabState.Faults(0, List.of(new LabState.Failure("registry", Optional.of("EXCH02"),
                 "Attempted to perform an unauthorized operation.", "UnauthorizedAccessException"))), List.of()));
 
@@ -100,7 +100,7 @@ class SnapshotReaderTest {
     }
 
     @Test
-    void outputCutShortSaysSoForTheFactsItLacks() {
+    void outputCutShortSaysSoForTheFactsItLacks() throws Exception {
         Snapshot snapshot = new SnapshotReader(SCOPE).read(CliXml.parse("#< CLIXML\r\n<Objs Version=\"1.1.0.1\" "
                 + "xmlns=\"http://schemas.microsoft.com/powershell/2004/04\"></Objs>"), "", "lab", NOW, Duration.ZERO);
         assertThatThrownBy(() -> snapshot.uccxMailbox().get())

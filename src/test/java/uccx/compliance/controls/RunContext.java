@@ -65,7 +65,7 @@ public final class RunContext implements AutoCloseable {
     /** The run's one collection, made on first use. */
     public synchronized Snapshot snapshot() {
         if (snapshot == null) {
-            ManagementShell shell = counting(lab.map(l -> l.managementShell(environment.timeouts()))
+            ManagementShell shell = counting(lab.map(l -> ManagementShells.forLab(l.host(), l.winRmPort(), l.username(), l.password(), environment))
                     .orElseGet(() -> ManagementShells.forEnvironment(environment)));
             shells.add(shell);
             snapshot = new Collector(CollectorScript.bundled(), clock).collect(CollectionScope.of(environment), shell);

@@ -17,6 +17,13 @@ public record CliXmlDocument(List<PsValue> output, List<PsError> errors, List<Ps
         otherStreams = List.copyOf(otherStreams);
     }
 
+    /** This document with the errors of another stream (powershell.exe writes its error stream to stderr) appended. */
+    public CliXmlDocument withErrors(List<PsError> more) {
+        List<PsError> all = new java.util.ArrayList<>(errors);
+        all.addAll(more);
+        return new CliXmlDocument(output, all, otherStreams);
+    }
+
     /** The warnings' texts, in order. */
     public List<String> warnings() {
         return otherStreams.stream().filter(s -> s.stream().equals(Streams.WARNING)).map(PsStreamItem::text).toList();

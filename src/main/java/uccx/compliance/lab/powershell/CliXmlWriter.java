@@ -30,16 +30,20 @@ final class CliXmlWriter {
 
     private void value(String name, Serialized value) {
         String n = name == null ? "" : " N=\"" + attribute(name) + "\"";
-        switch (value) {
-            case Serialized.Text t -> xml.append("<S").append(n).append('>').append(text(t.value())).append("</S>");
-            case Serialized.Number num -> xml.append('<').append(num.tag()).append(n).append('>').append(num.value())
-                    .append("</").append(num.tag()).append('>');
-            case Serialized.Bool b -> xml.append("<B").append(n).append('>').append(b.value()).append("</B>");
-            case Serialized.Time t -> xml.append("<DT").append(n).append('>')
-                    .append(DOTNET_DATE_TIME.format(t.value().atOffset(ZoneOffset.UTC))).append("</DT>");
-            case Serialized.Nil nil -> xml.append("<Nil").append(n).append(" />");
-            case Serialized.Obj o -> object(n, o);
-            case Serialized.ListOf l -> list(n, l);
+        if (value instanceof Serialized.Text t) {
+            xml.append("<S").append(n).append('>').append(text(t.value())).append("</S>");
+        } else if (value instanceof Serialized.Number num) {
+            xml.append('<').append(num.tag()).append(n).append('>').append(num.value()).append("</").append(num.tag()).append('>');
+        } else if (value instanceof Serialized.Bool b) {
+            xml.append("<B").append(n).append('>').append(b.value()).append("</B>");
+        } else if (value instanceof Serialized.Time t) {
+            xml.append("<DT").append(n).append('>').append(DOTNET_DATE_TIME.format(t.value().atOffset(ZoneOffset.UTC))).append("</DT>");
+        } else if (value instanceof Serialized.Obj o) {
+            object(n, o);
+        } else if (value instanceof Serialized.ListOf l) {
+            list(n, l);
+        } else {
+            xml.append("<Nil").append(n).append(" />");
         }
     }
 
