@@ -33,7 +33,11 @@ record ProofRun(EngineExecutionResults engine, JsonNode summary) {
             JsonNode summary = new ObjectMapper().readTree(reportsDir.resolve(name).resolve("latest/summary.json").toFile());
             return new ProofRun(results, summary);
         } catch (IOException e) {
-            throw new UncheckedIOException("the run wrote no summary under " + reportsDir.resolve(name), e);
+            String why = results.allEvents().stream()
+                    .flatMap(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class).stream())
+                    .flatMap(result -> result.getThrowable().stream()).map(Throwable::getMessage).distinct()
+                    .reduce((a, b) -> a + "; " + b).orElse("no failure reported");
+            throw new UncheckedIOException("the run wrote no summary under " + reportsDir.resolve(name) + ": " + why, e);
         }
     }
 
