@@ -75,8 +75,8 @@ public final class ControlFindings extends AbstractSoftAssertions {
         List<SettingViolation> violations = errors.stream().filter(SettingViolation.class::isInstance)
                 .map(SettingViolation.class::cast).toList();
         StringBuilder message = new StringBuilder(control.id()).append(" non-compliant on ").append(target).append(" (")
-                .append(control.title()).append("): ").append(errors.size()).append(errors.size() == 1 ? " setting" : " settings")
-                .append(" violate the checklist");
+                .append(control.title()).append("): ").append(errors.size()).append(errors.size() == 1 ? " setting violates" : " settings violate")
+                .append(" the checklist");
         errors.forEach(e -> message.append(System.lineSeparator()).append("  - ").append(e.getMessage()));
         message.append(System.lineSeparator()).append("Fix: ").append(fix.apply(violations));
         throw new AssertionError(message.toString());
