@@ -57,6 +57,7 @@ public final class ControlFindings extends AbstractSoftAssertions {
     /** What was read, kept as the evidence of a compliant result. */
     public void observe(String fact) {
         observed.add(fact);
+        io.qameta.allure.Allure.addAttachment("Collected for " + control.id() + " on " + target, "text/plain", fact);
     }
 
     public List<String> observed() {

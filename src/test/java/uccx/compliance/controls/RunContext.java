@@ -91,7 +91,8 @@ public final class RunContext implements AutoCloseable {
     public void close() {
         Instant finished = clock.instant();
         try {
-            summary.write(reportsRoot.resolve(environment.name()), finished, remoteCommands());
+            Path run = summary.write(reportsRoot.resolve(environment.name()), finished, remoteCommands());
+            keepSnapshot(run);
         } finally {
             shells.forEach(ManagementShell::close);
             lab.ifPresent(Lab::close);
@@ -100,6 +101,20 @@ public final class RunContext implements AutoCloseable {
         if (!violations.isEmpty()) {
             throw new IllegalStateException("the lab saw what must never happen in a run:" + System.lineSeparator() + "  - "
                     + String.join(System.lineSeparator() + "  - ", violations));
+        }
+    }
+
+    /** The raw CliXml the script wrote, exactly as received: the evidence behind every fact. It holds no secret. */
+    private synchronized void keepSnapshot(Path run) {
+        if (snapshot == null) {
+            return;
+        }
+        try {
+            java.nio.file.Files.writeString(run.resolve("snapshot.clixml"), snapshot.rawOutput());
+            java.nio.file.Files.writeString(run.resolve("snapshot-source.txt"), snapshot.source() + System.lineSeparator()
+                    + "collected " + snapshot.collectedAt() + " in " + snapshot.elapsed().toMillis() + " ms" + System.lineSeparator());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not keep the snapshot in " + run, e);
         }
     }
 
