@@ -2,7 +2,7 @@
 #
 # Read-only by construction: every command in it is on the runner's allow-list (Get-*,
 # Select-Object, New-Object, ...), and the runner refuses to send anything else.
-# PowerShell 2.0 only (Exchange 2010): no ConvertTo-Json, no [ordered], no .ForEach().
+# PowerShell 2.0 only (Exchange 2010): no JSON cmdlets, no ordered hashtables, no method-style loops.
 # Property names for Select-Object are quoted: the same to PowerShell, and the build's grammar
 # check (tree-sitter) rejects a comma-separated list of bare words as a command argument.
 # Output is CliXml (powershell.exe -OutputFormat XML), one flat object per record:
@@ -179,5 +179,8 @@ try {
 #endregion
 
 #region end
-New-Object PSObject -Property @{ UccxRecord = 'end'; PSVersion = [string]$PSVersionTable.PSVersion }
+New-Object PSObject -Property @{
+    UccxRecord = 'end'
+    PSVersion = [string]$PSVersionTable.PSVersion
+}
 #endregion

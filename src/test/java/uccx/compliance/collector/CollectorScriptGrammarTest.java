@@ -113,7 +113,7 @@ class CollectorScriptGrammarTest {
 
     @Test
     void aWritingCommandIsFoundHoweverItIsSpelledAndRefused() throws IOException {
-        ScriptSyntax syntax = grammar.parse(resource("/uccx/compliance/collector/grammar/writes-a-setting.ps1"));
+        ScriptSyntax syntax = grammar.parse(resource("/uccx/compliance/collector/grammar/refused-fixture-writes-a-setting.ps1"));
 
         assertThat(syntax.errors()).isEmpty();
         assertThat(syntax.commands()).filteredOn(command -> !AllowList.allows(command))
