@@ -139,6 +139,12 @@ public final class ImapEndpoint implements AutoCloseable {
             // closing anyway
         }
         acceptor.shutdownNow();
+        try {
+            // a socket accepted just before the server closed is registered before the acceptor ends
+            acceptor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Socket socket : open) {
             try {
                 socket.close();
@@ -148,7 +154,6 @@ public final class ImapEndpoint implements AutoCloseable {
         }
         sessions.shutdownNow();
         try {
-            acceptor.awaitTermination(5, TimeUnit.SECONDS);
             sessions.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -145,7 +145,7 @@ final class ImapSession implements Runnable {
     }
 
     private String capabilities() {
-        boolean clearBlocked = !tls && !settings.loginType().allowsPasswordInClear();
+        boolean clearBlocked = passwordsRefused();
         List<String> caps = new ArrayList<>(List.of("IMAP4", "IMAP4rev1"));
         if (settings.offersNtlm()) {
             caps.add("AUTH=NTLM");
@@ -180,7 +180,7 @@ final class ImapSession implements Runnable {
 
     private void authenticate(ImapCommand c) throws IOException {
         String mechanism = c.arguments().isEmpty() ? "" : c.arguments().get(0).toUpperCase(Locale.ROOT);
-        if (!capabilities().contains("AUTH=" + mechanism) || mechanism.isEmpty()) {
+        if (!List.of(capabilities().split(" ")).contains("AUTH=" + mechanism)) {
             send(c.tag() + " " + BAD_LOGIN_DISABLED);
             return;
         }
