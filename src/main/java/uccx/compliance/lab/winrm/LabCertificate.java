@@ -33,9 +33,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * A self-signed server certificate made for one run (CN=localhost, SAN localhost and 127.0.0.1),
  * so the lab can serve HTTPS without a certificate on disk. It uses the JDK's own providers:
- * registering BouncyCastle's would change JVM-wide state.
+ * registering BouncyCastle's would change JVM-wide state. Public so the lab's other TLS endpoints
+ * (IMAP STARTTLS) serve the same kind of certificate.
  */
-final class LabCertificate {
+public final class LabCertificate {
 
     private static final char[] IN_MEMORY = "lab".toCharArray();
 
@@ -47,7 +48,7 @@ final class LabCertificate {
         this.certificate = certificate;
     }
 
-    static LabCertificate generate() {
+    public static LabCertificate generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(256);
@@ -70,7 +71,7 @@ final class LabCertificate {
         }
     }
 
-    SSLContext serverContext() {
+    public SSLContext serverContext() {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
@@ -86,7 +87,7 @@ final class LabCertificate {
     }
 
     /** A PKCS12 trust store holding only this certificate, as an admin would export it. */
-    KeyStore trustStore() {
+    public KeyStore trustStore() {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
@@ -98,7 +99,7 @@ final class LabCertificate {
     }
 
     /** SHA-256 of the DER certificate, lower-case hex pairs separated by colons. */
-    String sha256() {
+    public String sha256() {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
             return HexFormat.ofDelimiter(":").formatHex(digest).toLowerCase(Locale.ROOT);
