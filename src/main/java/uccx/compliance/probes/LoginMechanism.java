@@ -14,6 +14,8 @@ import uccx.compliance.environment.ImapSecurity;
  */
 public final class LoginMechanism {
 
+    private static final int MAX_UNTAGGED_LINES = 200;
+
     private final MailTarget target;
     private final boolean ntlmSupported;
 
@@ -120,13 +122,15 @@ public final class LoginMechanism {
 
     /** Reads until the line tagged {@code tag}, which it returns; the untagged lines before it go to {@code untagged}. */
     private static String tagged(LineChannel channel, String tag, List<String> untagged) throws IOException {
-        while (true) {
+        // Each read is bounded by the read timeout; this bounds how many a chatty server can make us read.
+        while (untagged.size() < MAX_UNTAGGED_LINES) {
             String line = channel.readLine();
             if (line.startsWith(tag + " ")) {
                 return line;
             }
             untagged.add(line);
         }
+        throw new IOException("no answer to " + tag + " after " + MAX_UNTAGGED_LINES + " lines");
     }
 
     private static void logout(LineChannel channel) {
