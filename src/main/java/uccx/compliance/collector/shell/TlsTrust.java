@@ -10,8 +10,10 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
+import uccx.compliance.tls.PinnedTrustManager;
+import uccx.compliance.tls.Pkix;
+import uccx.compliance.tls.PresentedCertificate;
+import uccx.compliance.tls.RecordingTrustManager;
 
 /**
  * The TLS client side of one WinRM endpoint, built from {@link TrustSettings} in its own
@@ -32,11 +34,11 @@ final class TlsTrust {
             anchors = "the pinned fingerprint";
         } else if (settings instanceof TrustSettings.TrustStoreFile file) {
             char[] password = file.password() == null ? null : file.password().toCharArray();
-            manager = new RecordingTrustManager(pkix(KeyStore.getInstance(file.file().toFile(), password)), presented);
+            manager = new RecordingTrustManager(Pkix.trustManager(KeyStore.getInstance(file.file().toFile(), password)), presented);
             verifyHostname = true;
             anchors = "the trust store " + file.file();
         } else {
-            manager = new RecordingTrustManager(pkix(null), presented);
+            manager = new RecordingTrustManager(Pkix.trustManager(null), presented);
             verifyHostname = true;
             anchors = "the JVM's default trust store";
         }
@@ -88,16 +90,5 @@ final class TlsTrust {
             }
         }
         return null;
-    }
-
-    private static X509ExtendedTrustManager pkix(KeyStore anchors) throws GeneralSecurityException {
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(anchors);
-        for (TrustManager manager : factory.getTrustManagers()) {
-            if (manager instanceof X509ExtendedTrustManager x509) {
-                return x509;
-            }
-        }
-        throw new GeneralSecurityException("the JDK offers no X.509 trust manager");
     }
 }

@@ -1,4 +1,4 @@
-package uccx.compliance.collector.shell;
+package uccx.compliance.tls;
 
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -6,16 +6,16 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The last certificate a server presented, to name it when it is refused. */
-final class PresentedCertificate {
+public final class PresentedCertificate {
 
     private final AtomicReference<X509Certificate> last = new AtomicReference<>();
 
-    void record(X509Certificate certificate) {
+    public void record(X509Certificate certificate) {
         last.set(certificate);
     }
 
     /** For example {@code SHA-256 ab:cd:..., CN=exch01.corp.example.com}. */
-    Optional<String> describe() {
+    public Optional<String> describe() {
         X509Certificate certificate = last.get();
         if (certificate == null) {
             return Optional.empty();

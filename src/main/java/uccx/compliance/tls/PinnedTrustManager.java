@@ -1,4 +1,4 @@
-package uccx.compliance.collector.shell;
+package uccx.compliance.tls;
 
 import java.net.Socket;
 import java.security.MessageDigest;
@@ -13,17 +13,17 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * Accepts exactly the server certificate whose SHA-256 is pinned. Chain and name are not
  * checked: the pin names the very certificate, which is what an admin who exports it means.
  */
-final class PinnedTrustManager extends X509ExtendedTrustManager {
+public final class PinnedTrustManager extends X509ExtendedTrustManager {
 
     private final byte[] pinned;
     private final PresentedCertificate presented;
 
-    PinnedTrustManager(byte[] pinned, PresentedCertificate presented) {
+    public PinnedTrustManager(byte[] pinned, PresentedCertificate presented) {
         this.pinned = pinned.clone();
         this.presented = presented;
     }
 
-    static byte[] sha256(X509Certificate certificate) throws CertificateException {
+    public static byte[] sha256(X509Certificate certificate) throws CertificateException {
         try {
             return MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
         } catch (NoSuchAlgorithmException e) {
@@ -31,7 +31,7 @@ final class PinnedTrustManager extends X509ExtendedTrustManager {
         }
     }
 
-    static String hex(byte[] digest) {
+    public static String hex(byte[] digest) {
         return HexFormat.ofDelimiter(":").formatHex(digest);
     }
 

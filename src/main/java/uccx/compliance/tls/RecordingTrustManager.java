@@ -1,4 +1,4 @@
-package uccx.compliance.collector.shell;
+package uccx.compliance.tls;
 
 import java.net.Socket;
 import java.security.cert.CertificateException;
@@ -10,12 +10,12 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * The JDK's PKIX trust manager, noting which certificate the server presented so that a refusal
  * can name its fingerprint and subject.
  */
-final class RecordingTrustManager extends X509ExtendedTrustManager {
+public final class RecordingTrustManager extends X509ExtendedTrustManager {
 
     private final X509ExtendedTrustManager pkix;
     private final PresentedCertificate presented;
 
-    RecordingTrustManager(X509ExtendedTrustManager pkix, PresentedCertificate presented) {
+    public RecordingTrustManager(X509ExtendedTrustManager pkix, PresentedCertificate presented) {
         this.pkix = pkix;
         this.presented = presented;
     }

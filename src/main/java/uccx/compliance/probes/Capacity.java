@@ -1,0 +1,130 @@
+package uccx.compliance.probes;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import uccx.compliance.probes.CapacityResult.Outcome;
+
+/**
+ * LIVE-02: holds 2 × (agents + 1) IMAP sessions of the UCCX account at once, as the UCCX server
+ * and every agent desktop together do. Opt-in and bounded: at most {@code threads} logins in
+ * flight, one overall deadline, and no new login once the server has refused one.
+ */
+public final class Capacity {
+
+    private final MailTarget target;
+    private final CredentialGuard guard;
+    private final int threads;
+    private final Duration deadline;
+
+    public Capacity(MailTarget target, CredentialGuard guard, int threads, Duration deadline) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+        this.target = target;
+        this.guard = guard;
+        this.threads = threads;
+        this.deadline = deadline;
+    }
+
+    /** Sessions the UCCX account holds with that many agents: two per desktop and two for the UCCX server. */
+    public static int sessionsFor(int agents) {
+        return 2 * (agents + 1);
+    }
+
+    public CapacityResult run(UccxCredentials credentials, int sessions) {
+        if (guard.hasFailed(credentials)) {
+            return new CapacityResult(Outcome.SKIPPED_PASSWORD_ALREADY_FAILED, sessions, 0, Optional.empty(), Duration.ZERO,
+                    "not attempted: these credentials were refused earlier in this run");
+        }
+        long start = System.nanoTime();
+        TlsClient tls;
+        try {
+            tls = TlsClient.of(target.trust());
+        } catch (ProbeException e) {
+            return new CapacityResult(Outcome.COULD_NOT_VERIFY, sessions, 0, Optional.empty(), Duration.ZERO, e.getMessage());
+        }
+        ImapLogins logins = new ImapLogins(target, tls);
+        OpenSessions open = new OpenSessions();
+        try {
+            // One login alone first: a wrong password must fail once, not once per thread.
+            ImapLogins.Attempt first = logins.login(credentials, null);
+            if (first instanceof ImapLogins.Refused refused) {
+                guard.markFailed(credentials);
+                return new CapacityResult(Outcome.CREDENTIALS_REJECTED, sessions, 0, Optional.of(refused.serverText()),
+                        since(start), "the first login was refused; nothing more was tried");
+            }
+            if (first instanceof ImapLogins.Failed failed) {
+                return new CapacityResult(Outcome.COULD_NOT_VERIFY, sessions, 0, Optional.empty(), since(start),
+                        target.describe() + ": " + failed.reason());
+            }
+            open.add(((ImapLogins.Opened) first).store());
+            return theRest(logins, credentials, sessions, open, start);
+        } finally {
+            open.closeAll();
+        }
+    }
+
+    private CapacityResult theRest(ImapLogins logins, UccxCredentials credentials, int sessions, OpenSessions open, long start) {
+        AtomicReference<String> firstRejection = new AtomicReference<>();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        long end = start + deadline.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, sessions - 1)), runnable -> {
+            Thread t = new Thread(runnable, "capacity-probe");
+            // A login stuck past the deadline must not keep the JVM alive; its socket timeout ends it anyway.
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int i = 1; i < sessions; i++) {
+                pool.execute(() -> {
+                    if (firstRejection.get() != null || firstFailure.get() != null || System.nanoTime() > end) {
+                        return;
+                    }
+                    ImapLogins.Attempt a = logins.login(credentials, null);
+                    if (a instanceof ImapLogins.Opened opened) {
+                        if (!open.add(opened.store())) {
+                            ImapLogins.closeQuietly(opened.store());
+                        }
+                    } else if (a instanceof ImapLogins.Refused refused) {
+                        firstRejection.compareAndSet(null, refused.serverText());
+                    } else if (a instanceof ImapLogins.Failed failed) {
+                        firstFailure.compareAndSet(null, failed.reason());
+                    }
+                });
+            }
+            pool.shutdown();
+            boolean finished = pool.awaitTermination(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+            Duration took = since(start);
+            int succeeded = open.opened();
+            Optional<String> rejection = Optional.ofNullable(firstRejection.get());
+            if (rejection.isPresent()) {
+                return new CapacityResult(Outcome.LIMIT_REACHED, sessions, succeeded, rejection, took,
+                        succeeded + " of " + sessions + " sessions logged in; then the server refused: \"" + rejection.get() + "\"");
+            }
+            if (!finished || succeeded < sessions && firstFailure.get() == null) {
+                return new CapacityResult(Outcome.DEADLINE_PASSED, sessions, succeeded, rejection, took,
+                        succeeded + " of " + sessions + " sessions logged in within " + Durations.human(deadline));
+            }
+            if (firstFailure.get() != null) {
+                return new CapacityResult(Outcome.COULD_NOT_VERIFY, sessions, succeeded, rejection, took,
+                        succeeded + " of " + sessions + " sessions logged in; then: " + firstFailure.get());
+            }
+            return new CapacityResult(Outcome.ALL_LOGGED_IN, sessions, succeeded, rejection, took,
+                    sessions + " sessions logged in at once in " + Durations.human(took));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new CapacityResult(Outcome.COULD_NOT_VERIFY, sessions, open.opened(), Optional.ofNullable(firstRejection.get()),
+                    since(start), "interrupted");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}
