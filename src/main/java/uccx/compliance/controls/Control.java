@@ -12,7 +12,12 @@ public enum Control {
     IMAP_04("IMAP-04", "UCCX account may view Information Store status", "imap", "IMAP 4"),
     SMTP_01("SMTP-01", "Receive connector limits", "smtp", "SMTP 1-2"),
     THR_01("THR-01", "A dedicated throttling policy is assigned to the UCCX mailbox", "throttling", "Client throttling 2"),
-    THR_02("THR-02", "The UCCX throttling policy leaves the checklist's budgets unlimited", "throttling", "Client throttling 1");
+    THR_02("THR-02", "The UCCX throttling policy leaves the checklist's budgets unlimited", "throttling", "Client throttling 1"),
+    NET_01("NET-01", "The IMAP and SMTP ports are reachable", "live", "Introduction, telnet <host> 143"),
+    LIVE_01("LIVE-01", "Two concurrent IMAP logins with the UCCX account, as one agent desktop", "live", "Introduction (the capture)"),
+    LIVE_02("LIVE-02", "Capacity: 2 x (agents + 1) concurrent IMAP sessions", "live", "beyond the checklist"),
+    LIVE_03("LIVE-03", "The SMTP path accepts the UCCX mailbox", "live", "SMTP"),
+    LIVE_04("LIVE-04", "The IMAP port offers a login the UCCX client can use", "live", "beyond the checklist");
 
     private final String id;
     private final String title;

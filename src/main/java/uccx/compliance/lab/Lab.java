@@ -28,30 +28,54 @@ public final class Lab implements AutoCloseable {
     private final String username;
     private final String password;
     private final List<String> violations;
+    private final LabMail mail;
 
-    private Lab(WinRmEndpoint winRm, String username, String password, List<String> violations) {
+    private Lab(WinRmEndpoint winRm, String username, String password, List<String> violations, LabMail mail) {
         this.winRm = winRm;
         this.username = username;
         this.password = password;
         this.violations = violations;
+        this.mail = mail;
     }
 
+    /** Starts the lab without its mail endpoints: only the management side. */
     public static Lab start(LabState state, Clock clock) {
-        SecureRandom random = new SecureRandom();
-        String username = "lab-audit-" + Integer.toHexString(random.nextInt(0x10000));
-        byte[] secret = new byte[18];
-        random.nextBytes(secret);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return start(state, clock, Optional.empty());
+    }
+
+    /**
+     * Starts the lab. With a UCCX account, the lab also serves IMAP (one endpoint per Client Access
+     * server) and SMTP, with a fresh password for that account.
+     */
+    public static Lab start(LabState state, Clock clock, Optional<String> uccxAccount) {
+        String username = "lab-audit-" + Integer.toHexString(new SecureRandom().nextInt(0x10000));
+        String password = freshPassword();
         List<String> violations = Collections.synchronizedList(new ArrayList<>());
         LabPowerShell powerShell = new LabPowerShell(state, clock, violations::add);
         WinRmEndpointSettings settings = WinRmEndpointSettings.http(username, password)
                 .withLatency(Duration.ofMillis(state.faults().latencyMillis()));
+        WinRmEndpoint winRm = null;
         try {
-            return new Lab(WinRmEndpoint.start(settings, commandLine -> program(powerShell.start(commandLine))), username, password,
-                    violations);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the lab's WinRM endpoint could not start on loopback", e);
+            winRm = WinRmEndpoint.start(settings, commandLine -> program(powerShell.start(commandLine)));
+            LabMail mail = uccxAccount.isPresent() ? LabMail.start(state, uccxAccount.get(), freshPassword(), clock) : LabMail.none();
+            return new Lab(winRm, username, password, violations, mail);
+        } catch (IOException | RuntimeException e) {
+            if (winRm != null) {
+                winRm.close();
+            }
+            throw e instanceof IOException io ? new UncheckedIOException("the lab could not start on loopback", io) : (RuntimeException) e;
         }
+    }
+
+    private static String freshPassword() {
+        byte[] secret = new byte[18];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    /** The lab's mail side: IMAP per Client Access server, SMTP, the UCCX account's password and the certificate to trust. */
+    public LabMail mail() {
+        return mail;
     }
 
     private static RemoteProgram program(LabPowerShell.Session session) {
@@ -97,6 +121,7 @@ public final class Lab implements AutoCloseable {
     /** Everything the lab saw that must never happen in a run: a writing command, an unknown section, a command line too long. */
     public List<String> violations() {
         List<String> all = new ArrayList<>(winRm.violations());
+        all.addAll(mail.violations());
         synchronized (violations) {
             all.addAll(violations);
         }
@@ -105,7 +130,11 @@ public final class Lab implements AutoCloseable {
 
     @Override
     public void close() {
-        winRm.close();
+        try {
+            mail.close();
+        } finally {
+            winRm.close();
+        }
     }
 
     @Override

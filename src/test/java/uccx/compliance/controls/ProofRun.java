@@ -19,7 +19,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 record ProofRun(EngineExecutionResults engine, JsonNode summary) {
 
     static final List<Class<?>> CONTROL_CLASSES = List.of(ScopeControls.class, ImapControls.class, SmtpControls.class,
-            ThrottlingControls.class);
+            ThrottlingControls.class, LiveControls.class);
 
     static ProofRun of(Path environmentFile, Path projectDir, Path reportsDir) {
         EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")

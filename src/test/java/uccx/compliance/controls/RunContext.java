@@ -19,7 +19,14 @@ import uccx.compliance.collector.shell.ShellOutput;
 import uccx.compliance.environment.Environment;
 import uccx.compliance.evidence.ControlResult;
 import uccx.compliance.evidence.RunSummary;
+import uccx.compliance.environment.ImapSecurity;
+import uccx.compliance.environment.Secret;
 import uccx.compliance.lab.Lab;
+import uccx.compliance.lab.LabMail;
+import uccx.compliance.probes.CredentialGuard;
+import uccx.compliance.probes.MailTarget;
+import uccx.compliance.probes.MailTrust;
+import uccx.compliance.probes.UccxCredentials;
 import uccx.compliance.lab.LabState;
 
 /**
@@ -36,6 +43,7 @@ public final class RunContext implements AutoCloseable {
     private final Optional<Lab> lab;
     private final RunSummary summary;
     private final List<ManagementShell> shells = new ArrayList<>();
+    private final CredentialGuard credentialGuard = new CredentialGuard();
     private int commandsSent;
     private Snapshot snapshot;
 
@@ -49,7 +57,7 @@ public final class RunContext implements AutoCloseable {
 
     static RunContext open(Environment environment, Path reportsRoot, Clock clock) {
         Optional<Lab> lab = environment.isLab()
-                ? Optional.of(Lab.start(LabState.from(environment.lab().orElseThrow()), clock))
+                ? Optional.of(Lab.start(LabState.from(environment.lab().orElseThrow()), clock, Optional.of(environment.uccx().account())))
                 : Optional.empty();
         return new RunContext(environment, reportsRoot, clock, lab);
     }
@@ -72,6 +80,62 @@ public final class RunContext implements AutoCloseable {
             summary.measure("collectionMillis", snapshot.elapsed().toMillis());
         }
         return snapshot;
+    }
+
+    /** The snapshot if a configuration control already collected it in this run; live controls never collect for it. */
+    public synchronized Optional<Snapshot> snapshotIfCollected() {
+        return Optional.ofNullable(snapshot);
+    }
+
+    /** Where the live IMAP probes go: {@code imap} of the environment, else the lab's first Client Access server. */
+    public MailTarget imapTarget() {
+        return environment.imap().map(e -> MailTarget.of(e, environment.timeouts()))
+                .orElseGet(() -> labTarget(lab.orElseThrow(() -> new IllegalStateException("no imap endpoint in the environment"))
+                        .mail().imapEndpoints()));
+    }
+
+    /** Where the live SMTP probes go: {@code smtp} of the environment, else the lab's first receive connector. */
+    public MailTarget smtpTarget() {
+        return environment.smtp().map(e -> MailTarget.of(e, environment.timeouts()))
+                .orElseGet(() -> labTarget(lab.orElseThrow(() -> new IllegalStateException("no smtp endpoint in the environment"))
+                        .mail().smtpEndpoints()));
+    }
+
+    /** How reports name the IMAP target: host:port as written, or the lab server it plays (its port changes every run). */
+    public String imapName() {
+        return environment.imap().map(e -> e.host() + ":" + e.port())
+                .orElseGet(() -> lab.orElseThrow().mail().imapEndpoints().get(0).server());
+    }
+
+    /** How reports name the SMTP target: host:port as written, or the lab receive connector it plays. */
+    public String smtpName() {
+        return environment.smtp().map(e -> e.host() + ":" + e.port())
+                .orElseGet(() -> lab.orElseThrow().mail().smtpEndpoints().get(0).server());
+    }
+
+    private MailTarget labTarget(List<LabMail.Endpoint> endpoints) {
+        LabMail.Endpoint first = endpoints.stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("the lab state has no server for this endpoint"));
+        // The lab's certificate is pinned: even in the lab, nothing is trusted blindly.
+        return new MailTarget(first.host(), first.port(), ImapSecurity.NONE,
+                new MailTrust.PinnedSha256(lab.orElseThrow().mail().certificateSha256()), environment.timeouts().connect(),
+                environment.timeouts().read());
+    }
+
+    /** The UCCX account and its password: the environment's, else the one the lab made for this run. */
+    public UccxCredentials uccxCredentials() {
+        Secret password = environment.uccx().password().orElseGet(() -> new Secret("the lab (made for this run)",
+                lab.orElseThrow(() -> new IllegalStateException("uccx.password is missing")).mail().uccxPassword()));
+        return new UccxCredentials(environment.uccx().account(), password);
+    }
+
+    /** One per run: a password that failed once is never tried again in the run. */
+    public CredentialGuard credentialGuard() {
+        return credentialGuard;
+    }
+
+    void measure(String name, Object value) {
+        summary.measure(name, value);
     }
 
     void record(ControlResult result) {

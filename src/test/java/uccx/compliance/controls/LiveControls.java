@@ -1,0 +1,226 @@
+package uccx.compliance.controls;
+
+import io.qameta.allure.Allure;
+import io.qameta.allure.Feature;
+import io.qameta.allure.Severity;
+import io.qameta.allure.SeverityLevel;
+import io.qameta.allure.Story;
+import java.time.Duration;
+
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import uccx.compliance.collector.Fact;
+
+import uccx.compliance.probes.Capacity;
+import uccx.compliance.probes.CapacityResult;
+import uccx.compliance.probes.DualLogin;
+import uccx.compliance.probes.DualLoginResult;
+import uccx.compliance.probes.LoginMechanism;
+import uccx.compliance.probes.LoginMechanismResult;
+import uccx.compliance.probes.MailTarget;
+import uccx.compliance.probes.Reach;
+import uccx.compliance.probes.SmtpPath;
+import uccx.compliance.probes.SmtpResult;
+import uccx.compliance.probes.TcpReach;
+
+/**
+ * What Exchange actually does for the UCCX account, not what it says it is configured to do: the
+ * Cisco document's telnet test and packet capture, turned into a diagnosis. Read-only and bounded:
+ * folders are opened with EXAMINE, SMTP ends with RSET and QUIT and never sends DATA, and a
+ * password refused once is never tried again in the run. They run after the configuration
+ * controls, so a refusal can be explained with the settings collected in the same run.
+ */
+@ChecklistControls
+@Tag("live")
+@Feature("Live probes")
+@Order(Integer.MAX_VALUE)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LiveControls {
+
+    static Stream<String> ports(RunContext run) {
+        return Stream.of("IMAP " + run.imapName(), "SMTP " + run.smtpName());
+    }
+
+    static Stream<String> imap(RunContext run) {
+        return Stream.of(run.imapName());
+    }
+
+    static Stream<String> smtp(RunContext run) {
+        return Stream.of(run.smtpName());
+    }
+
+    @Order(1)
+    @ParameterizedTest(name = "NET-01 port reachable · {0}")
+    @MethodSource("ports")
+    @Story("NET-01 The IMAP and SMTP ports are reachable")
+    @Severity(SeverityLevel.BLOCKER)
+    void portReachable(String target, RunContext run, ControlRun control) {
+        ControlFindings findings = control.check(Control.NET_01, target);
+        MailTarget mail = target.startsWith("IMAP") ? run.imapTarget() : run.smtpTarget();
+        Reach reach = TcpReach.probe(mail.host(), mail.port(), mail.connectTimeout());
+        findings.observe(mail.describe() + (reach.reached() ? " reached in " + reach.took().toMillis() + " ms" : " not reached"));
+        if (!reach.reached()) {
+            findings.collectAssertionError(new SettingViolation("TCP connect to " + mail.host() + ":" + mail.port(),
+                    "a connection within " + mail.connectTimeout().toSeconds() + " s",
+                    reach.failure() + " after " + reach.took().toMillis() + " ms", Optional.empty()));
+        }
+        findings.conclude(v -> "check the address and port in the environment file, the Exchange service (MSExchangeIMAP4 or "
+                + "MSExchangeTransport) and every firewall between this runner and " + mail.host());
+    }
+
+    @Order(2)
+    @ParameterizedTest(name = "LIVE-01 two concurrent IMAP logins · {0}")
+    @MethodSource("imap")
+    @Story("LIVE-01 Two concurrent IMAP logins with the UCCX account, as one agent desktop")
+    @Severity(SeverityLevel.BLOCKER)
+    void dualLogin(String target, RunContext run, ControlRun control) {
+        ControlFindings findings = control.check(Control.LIVE_01, target);
+        DualLoginResult result = new DualLogin(run.imapTarget(), run.credentialGuard()).run(run.uccxCredentials());
+        Allure.addAttachment("IMAP transcript (redacted) for LIVE-01", "text/plain", result.transcript());
+        findings.observe(result.outcome() + ": " + result.detail());
+        String expected = "both sessions logged in and opened INBOX read-only";
+        switch (result.outcome()) {
+            case BOTH_LOGGED_IN -> {
+                // compliant
+            }
+            case CREDENTIALS_REJECTED -> findings.collectAssertionError(new SettingViolation("first IMAP login of "
+                    + run.uccxCredentials().account(), expected, "refused (" + result.serverText() + "): the credentials or the "
+                    + "account are wrong; this password is not tried again in this run, so that Active Directory does not lock the account",
+                    Optional.empty()));
+            case PER_USER_LIMIT -> findings.collectAssertionError(new SettingViolation("second concurrent IMAP login", expected,
+                    "the first login was accepted and the second refused with '" + result.serverText() + "': the password is right and a "
+                            + "per-user limit is hit; it is governed by IMAP-01 MaxConnectionsPerUser" + collectedPerUser(run)
+                            + " and THR-02 IMAPMaxConcurrency" + collectedConcurrency(run), Optional.empty()));
+            case STORE_SESSION_LIMIT -> findings.collectAssertionError(new SettingViolation("IMAP login", expected,
+                    "'" + result.serverText() + "': the Mailbox server's store refused another service session for this user; see IMAP-02 "
+                            + "(Maximum Allowed Service Sessions Per User" + collectedStoreLimit(run) + ") and event 9646 (IMAP-03)",
+                    Optional.empty()));
+            case SKIPPED_PASSWORD_ALREADY_FAILED, COULD_NOT_VERIFY -> throw new IllegalStateException("could not verify: "
+                    + result.detail());
+        }
+        findings.conclude(v -> switch (result.outcome()) {
+            case CREDENTIALS_REJECTED -> "check uccx.account and the password in the environment, and that the account is not locked";
+            case STORE_SESSION_LIMIT -> "raise 'Maximum Allowed Service Sessions Per User' (IMAP-02) and restart the Information Store";
+            default -> "raise MaxConnectionsPerUser (Set-ImapSettings, IMAP-01) and leave IMAPMaxConcurrency $null in the UCCX "
+                    + "throttling policy (THR-02)";
+        });
+    }
+
+    @Order(3)
+    @ParameterizedTest(name = "LIVE-02 capacity of 2 x (agents + 1) sessions · {0}")
+    @MethodSource("imap")
+    @Story("LIVE-02 Capacity: 2 x (agents + 1) concurrent IMAP sessions")
+    @Severity(SeverityLevel.CRITICAL)
+    void capacity(String target, RunContext run, ControlRun control) {
+        ControlFindings findings = control.check(Control.LIVE_02, target);
+        Assumptions.assumeTrue(run.environment().probes().capacity(),
+                "not-applicable: the capacity probe is off in this environment (probes.capacity: false)");
+        int sessions = Capacity.sessionsFor(run.environment().uccx().agents());
+        CapacityResult result = new Capacity(run.imapTarget(), run.credentialGuard(), 16, Duration.ofSeconds(60))
+                .run(run.uccxCredentials(), sessions);
+        run.measure("capacityMillis", result.took().toMillis());
+        run.measure("capacitySessions", result.succeeded() + " of " + result.wanted());
+        findings.observe(result.succeeded() + " of " + result.wanted() + " sessions held at once in " + result.took().toMillis() + " ms");
+        switch (result.outcome()) {
+            case ALL_LOGGED_IN -> {
+                // compliant
+            }
+            case LIMIT_REACHED, DEADLINE_PASSED, CREDENTIALS_REJECTED -> findings.collectAssertionError(new SettingViolation(
+                    "concurrent IMAP sessions of " + run.uccxCredentials().account(),
+                    result.wanted() + " (2 x (" + run.environment().uccx().agents() + " agents + 1))",
+                    result.succeeded() + " in " + result.took().toMillis() + " ms; " + result.detail()
+                            + result.firstRejection().map(r -> "; first rejection: '" + r + "'").orElse(""), Optional.empty()));
+            case SKIPPED_PASSWORD_ALREADY_FAILED, COULD_NOT_VERIFY -> throw new IllegalStateException("could not verify: "
+                    + result.detail());
+        }
+        findings.conclude(v -> "raise MaxConnectionsPerUser (IMAP-01), the store's service sessions per user (IMAP-02) and keep "
+                + "IMAPMaxConcurrency $null (THR-02) to at least " + sessions);
+    }
+
+    @Order(4)
+    @ParameterizedTest(name = "LIVE-03 SMTP path accepts the UCCX mailbox · {0}")
+    @MethodSource("smtp")
+    @Story("LIVE-03 The SMTP path accepts the UCCX mailbox")
+    @Severity(SeverityLevel.CRITICAL)
+    void smtpPath(String target, RunContext run, ControlRun control) {
+        ControlFindings findings = control.check(Control.LIVE_03, target);
+        String mailbox = run.environment().uccx().mailbox();
+        SmtpResult result = new SmtpPath(run.smtpTarget(), "uccx-compliance").probe(mailbox);
+        String replies = result.replies().stream().map(r -> r.command() + " " + r.code()).collect(Collectors.joining(", "));
+        findings.observe("banner '" + result.banner() + "'; EHLO " + result.extensions() + "; " + replies);
+        switch (result.outcome()) {
+            case RECIPIENT_ACCEPTED -> {
+                // compliant
+            }
+            case REFUSED -> findings.collectAssertionError(new SettingViolation("RCPT TO:<" + mailbox + ">",
+                    "250 after EHLO and MAIL FROM", result.detail() + " (" + replies + ")", Optional.empty()));
+            case COULD_NOT_VERIFY -> throw new IllegalStateException("could not verify: " + result.detail());
+        }
+        findings.conclude(v -> "check that " + mailbox + " exists and that the receive connector in front of " + target
+                + " accepts mail for it (Get-ReceiveConnector, Get-Mailbox)");
+    }
+
+    @Order(5)
+    @ParameterizedTest(name = "LIVE-04 a usable IMAP login is offered · {0}")
+    @MethodSource("imap")
+    @Story("LIVE-04 The IMAP port offers a login the UCCX client can use")
+    @Severity(SeverityLevel.CRITICAL)
+    void loginMechanism(String target, RunContext run, ControlRun control) {
+        ControlFindings findings = control.check(Control.LIVE_04, target);
+        MailTarget imap = run.imapTarget();
+        LoginMechanismResult result = new LoginMechanism(imap, run.environment().exchange().version().hasCpaBudgets()).probe();
+        findings.observe("security " + imap.security() + "; CAPABILITY " + result.capabilitiesBefore()
+                + (result.capabilitiesAfterTls().isEmpty() ? "" : "; after STARTTLS " + result.capabilitiesAfterTls())
+                + "; usable " + result.usableLogins());
+        switch (result.outcome()) {
+            case USABLE_LOGIN_OFFERED -> {
+                // compliant
+            }
+            case NO_USABLE_LOGIN -> findings.collectAssertionError(new SettingViolation("IMAP login mechanisms on " + target
+                    + " with security " + imap.security(), "LOGIN or AUTHENTICATE PLAIN usable",
+                    result.detail() + " (CAPABILITY " + String.join(" ", result.capabilitiesBefore()) + ")", Optional.empty()));
+            case COULD_NOT_VERIFY -> throw new IllegalStateException("could not verify: " + result.detail());
+        }
+        findings.conclude(v -> "use imap.security: starttls (and TLS in UCCX), or on each Client Access server "
+                + "Set-ImapSettings -LoginType PlainTextLogin and restart the IMAP4 service");
+    }
+
+    private static String collectedPerUser(RunContext run) {
+        return run.snapshotIfCollected().map(snapshot -> " (collected: " + run.environment().exchange().clientAccessServers().stream()
+                .map(server -> server + " " + valueOf(snapshot.imapSettingsOf(server), s -> s.maxConnectionsPerUser().toString()))
+                .collect(Collectors.joining(", ")) + ")").orElse("");
+    }
+
+    private static String collectedConcurrency(RunContext run) {
+        return run.snapshotIfCollected().map(snapshot -> {
+            try {
+                EffectivePolicy policy = EffectivePolicy.of(snapshot.uccxMailbox().get(), snapshot.throttlingPolicies().get());
+                String value = policy.policy().hasBudget("IMAPMaxConcurrency")
+                        ? policy.policy().budget("IMAPMaxConcurrency").orElse("$null") : "absent";
+                return " (collected: " + value + " in policy '" + policy.policy().name() + "')";
+            } catch (RuntimeException notCollected) {
+                return " (not collected: " + notCollected.getMessage() + ")";
+            }
+        }).orElse("");
+    }
+
+    private static String collectedStoreLimit(RunContext run) {
+        return run.snapshotIfCollected().map(snapshot -> ", collected: " + run.environment().exchange().mailboxServers().stream()
+                .map(server -> server + " " + valueOf(snapshot.storeRegistryOf(server),
+                        r -> r.value().isPresent() ? Long.toString(r.value().getAsLong()) : "missing"))
+                .collect(Collectors.joining(", "))).orElse("");
+    }
+
+    private static <T> String valueOf(Fact<T> fact, java.util.function.Function<T, String> read) {
+        return fact instanceof Fact.Collected<T> collected ? read.apply(collected.value()) : "not collected";
+    }
+
+}
