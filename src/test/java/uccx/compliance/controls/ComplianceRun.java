@@ -38,7 +38,13 @@ public final class ComplianceRun implements ParameterResolver, TestWatcher {
         Path projectDir = Path.of(context.getConfigurationParameter("uccx.projectDir").orElse(System.getProperty("user.dir")));
         Path reports = context.getConfigurationParameter("uccx.reportsDir").map(Path::of).orElse(projectDir.resolve("reports"));
         String env = context.getConfigurationParameter("env").filter(e -> !e.isBlank()).orElse("lab");
-        Environment environment = new EnvironmentLoader().load(env, projectDir, Map.copyOf(System.getenv()));
+        // Proofs run the suite in-process and cannot set process variables: configuration parameters
+        // uccx.variable.<NAME> stand in for them.
+        Map<String, String> variables = new java.util.HashMap<>(System.getenv());
+        context.getConfigurationParameter("uccx.variables").ifPresent(list -> java.util.Arrays.stream(list.split(","))
+                .map(String::trim).filter(n -> !n.isEmpty())
+                .forEach(n -> context.getConfigurationParameter("uccx.variable." + n).ifPresent(v -> variables.put(n, v))));
+        Environment environment = new EnvironmentLoader().load(env, projectDir, variables);
         return RunContext.open(environment, reports, Clock.systemUTC());
     }
 

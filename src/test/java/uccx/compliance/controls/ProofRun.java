@@ -22,7 +22,15 @@ record ProofRun(EngineExecutionResults engine, JsonNode summary) {
             ThrottlingControls.class, LiveControls.class);
 
     static ProofRun of(Path environmentFile, Path projectDir, Path reportsDir) {
-        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+        return of(environmentFile, projectDir, reportsDir, java.util.Map.of());
+    }
+
+    /** @param variables environment variables the environment file's ${VAR} references see */
+    static ProofRun of(Path environmentFile, Path projectDir, Path reportsDir, java.util.Map<String, String> variables) {
+        var request = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("uccx.variables", String.join(",", variables.keySet()));
+        variables.forEach((name, value) -> request.configurationParameter("uccx.variable." + name, value));
+        EngineExecutionResults results = request
                 .configurationParameter("env", environmentFile.toString())
                 .configurationParameter("uccx.projectDir", projectDir.toString())
                 .configurationParameter("uccx.reportsDir", reportsDir.toString())

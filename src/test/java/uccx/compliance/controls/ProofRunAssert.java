@@ -1,8 +1,9 @@
 package uccx.compliance.controls;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.assertj.core.api.AbstractAssert;
 
 /** What a proof expects of a run: exactly these control/target pairs have this outcome, every other one is compliant. */
@@ -18,25 +19,33 @@ final class ProofRunAssert extends AbstractAssert<ProofRunAssert, ProofRun> {
 
     /** @param pairs "CONTROL target", for example {@code "IMAP-01 EXCH02"} */
     ProofRunAssert reportsOnly(String outcome, String... pairs) {
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (String pair : pairs) {
+            expected.put(pair, outcome);
+        }
+        return reports(expected);
+    }
+
+    /** Exactly these outcomes for these "CONTROL target" pairs, every other result compliant. */
+    ProofRunAssert reports(Map<String, String> expected) {
         isNotNull();
-        Set<String> expected = Set.of(pairs);
         List<String> wrong = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         actual.results().forEach(r -> {
             String pair = r.path("control").asText() + " " + r.path("target").asText();
             String found = r.path("outcome").asText();
-            String want = expected.contains(pair) ? outcome : "compliant";
+            String want = expected.getOrDefault(pair, "compliant");
             seen.add(pair);
             if (!found.equals(want)) {
                 wrong.add(pair + ": expected " + want + ", found " + found + " (" + r.path("message").asText() + ")");
             }
         });
-        expected.stream().filter(p -> !seen.contains(p)).forEach(p -> wrong.add(p + ": no result at all"));
+        expected.keySet().stream().filter(p -> !seen.contains(p)).forEach(p -> wrong.add(p + ": no result at all"));
         if (!wrong.isEmpty()) {
-            failWithMessage("the run did not report exactly %s %s:%n  %s", outcome, expected, String.join("\n  ", wrong));
+            failWithMessage("the run did not report exactly %s:%n  %s", expected, String.join("\n  ", wrong));
         }
         long failedTests = actual.engine().testEvents().failed().count();
-        long expectedFailures = outcome.equals("compliant") ? 0 : expected.size();
+        long expectedFailures = expected.values().stream().filter(o -> o.equals("non-compliant") || o.equals("could-not-verify")).count();
         if (failedTests != expectedFailures) {
             failWithMessage("JUnit saw %s failed tests, expected %s", failedTests, expectedFailures);
         }
@@ -51,6 +60,15 @@ final class ProofRunAssert extends AbstractAssert<ProofRunAssert, ProofRun> {
         isNotNull();
         if (actual.remoteCommands() != expected) {
             failWithMessage("the run sent %s remote commands, expected %s", actual.remoteCommands(), expected);
+        }
+        return this;
+    }
+
+    /** A number the run kept in summary.json's measurements. */
+    ProofRunAssert measured(String name, String expected) {
+        String found = actual.summary().path("measurements").path(name).asText();
+        if (!found.equals(expected)) {
+            failWithMessage("measurement %s is %s, expected %s", name, found, expected);
         }
         return this;
     }

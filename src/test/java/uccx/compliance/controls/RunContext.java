@@ -154,6 +154,8 @@ public final class RunContext implements AutoCloseable {
     @Override
     public void close() {
         Instant finished = clock.instant();
+        lab.ifPresent(l -> summary.measure("labImapFailedLogins",
+                l.mail().imapJournals().stream().mapToInt(j -> j.failedLogins()).sum()));
         try {
             Path run = summary.write(reportsRoot.resolve(environment.name()), finished, remoteCommands());
             keepSnapshot(run);
