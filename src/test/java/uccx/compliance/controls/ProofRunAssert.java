@@ -44,6 +44,11 @@ final class ProofRunAssert extends AbstractAssert<ProofRunAssert, ProofRun> {
         if (!wrong.isEmpty()) {
             failWithMessage("the run did not report exactly %s:%n  %s", expected, String.join("\n  ", wrong));
         }
+        long brokenRuns = actual.engine().containerEvents().failed().count();
+        if (brokenRuns != 0) {
+            // A lab violation (a read-write folder, DATA, a writing cmdlet) fails the run as a whole.
+            failWithMessage("the run itself failed %s time(s): %s", brokenRuns, actual.engine().containerEvents().failed().list());
+        }
         long failedTests = actual.engine().testEvents().failed().count();
         long expectedFailures = expected.values().stream().filter(o -> o.equals("non-compliant") || o.equals("could-not-verify")).count();
         if (failedTests != expectedFailures) {
