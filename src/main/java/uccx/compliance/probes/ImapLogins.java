@@ -117,6 +117,9 @@ final class ImapLogins {
         p.setProperty("mail.imap.timeout", Long.toString(target.readTimeout().toMillis()));
         // The password must never reach the trace, whatever the mechanism.
         p.setProperty("mail.debug.auth", "false");
+        // The UCCX client logs in with LOGIN or PLAIN. NTLM without the account's domain set up
+        // would be refused as a bad password and count towards an Active Directory lockout.
+        p.setProperty("mail.imap.auth.mechanisms", "PLAIN LOGIN");
         p.put("mail.imap.ssl.socketFactory", tls.socketFactory());
         p.setProperty("mail.imap.ssl.checkserveridentity", Boolean.toString(tls.verifiesHostname()));
         if (target.security() == ImapSecurity.SSL) {
