@@ -81,7 +81,7 @@ final class Binder {
     private static List<Waiver> waivers(JsonNode w) {
         List<Waiver> waivers = new ArrayList<>();
         for (JsonNode n : w) {
-            waivers.add(new Waiver(n.get("control").asText(), n.get("target").asText(), n.get("reason").asText(),
+            waivers.add(new Waiver(n.get("control").asText(), n.path("target").asText(""), n.get("reason").asText(),
                     n.get("approvedBy").asText(), n.get("ticket").asText(), LocalDate.parse(n.get("expires").asText())));
         }
         return waivers;

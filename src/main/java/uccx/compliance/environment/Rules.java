@@ -129,10 +129,15 @@ final class Rules {
         for (int i = 0; i < waivers.size(); i++) {
             JsonNode expires = waivers.path(i).path("expires");
             if (expires.isTextual()) {
+                KeyPath at = KeyPath.root().key("waivers").index(i).key("expires");
                 try {
-                    LocalDate.parse(expires.asText());
+                    LocalDate date = LocalDate.parse(expires.asText());
+                    LocalDate limit = LocalDate.now(java.time.ZoneOffset.UTC).plus(Waiver.LONGEST);
+                    if (date.isAfter(limit)) {
+                        problems.add(new Problem(tree.lineOf(at), at, "a waiver may run at most one year ahead (until " + limit
+                                + "), found " + date));
+                    }
                 } catch (DateTimeParseException e) {
-                    KeyPath at = KeyPath.root().key("waivers").index(i).key("expires");
                     problems.add(new Problem(tree.lineOf(at), at,
                             "must be an ISO date (YYYY-MM-DD), found " + SchemaCheck.describe(expires)));
                 }

@@ -32,6 +32,7 @@ public final class RunSummary {
     private final Instant started;
     private final List<ControlResult> results = new ArrayList<>();
     private final Map<String, Object> measurements = new java.util.LinkedHashMap<>();
+    private final List<String[]> waivers = new ArrayList<>();
 
     public RunSummary(String environment, Instant started) {
         this.environment = environment;
@@ -45,6 +46,11 @@ public final class RunSummary {
     /** A number worth keeping with the run, for example how long the collection took. */
     public synchronized void measure(String name, Object value) {
         measurements.put(name, value);
+    }
+
+    /** A waiver the run applied, or found expired; both are listed in the summary. */
+    public synchronized void waiver(String status, String control, String target, String description) {
+        waivers.add(new String[] {status, control, target, description});
     }
 
     public synchronized List<ControlResult> results() {
@@ -102,6 +108,11 @@ public final class RunSummary {
         counts().forEach((outcome, count) -> outcomes.put(outcome.label(), count));
         ObjectNode measured = root.putObject("measurements");
         measurements.forEach((k, v) -> measured.putPOJO(k, v));
+        ObjectNode waived = root.putObject("waivers");
+        ArrayNode applied = waived.putArray("applied");
+        ArrayNode expired = waived.putArray("expired");
+        waivers.forEach(w -> (w[0].equals("applied") ? applied : expired).addObject()
+                .put("control", w[1]).put("target", w[2]).put("waiver", w[3]));
         ArrayNode list = root.putArray("results");
         results.stream().sorted(Comparator.comparing(ControlResult::control).thenComparing(ControlResult::target)).forEach(r -> {
             ObjectNode item = list.addObject();

@@ -59,7 +59,9 @@ public final class ComplianceRun implements ParameterResolver, TestWatcher {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         if (type == ControlRun.class) {
-            return context.getStore(NAMESPACE).getOrComputeIfAbsent(ControlRun.class, key -> new ControlRun(), ControlRun.class);
+            RunContext run = run(context);
+            return context.getStore(NAMESPACE).getOrComputeIfAbsent(ControlRun.class, key -> new ControlRun(run.environment().waivers(),
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC), run.waiverLog()), ControlRun.class);
         }
         RunContext run = run(context);
         if (type == RunContext.class) {

@@ -1,6 +1,10 @@
 package uccx.compliance.controls;
 
 import io.qameta.allure.Allure;
+import java.time.LocalDate;
+import java.util.List;
+import org.opentest4j.TestAbortedException;
+import uccx.compliance.environment.Waiver;
 
 /**
  * One control test invocation: it names the control and target it judges, so the run summary
@@ -8,15 +12,38 @@ import io.qameta.allure.Allure;
  */
 public final class ControlRun {
 
+    private final List<Waiver> waivers;
+    private final LocalDate today;
+    private final WaiverLog log;
     private ControlFindings findings;
 
-    /** Starts judging a control on a target; call it first in every control test. */
+    ControlRun(List<Waiver> waivers, LocalDate today, WaiverLog log) {
+        this.waivers = List.copyOf(waivers);
+        this.today = today;
+        this.log = log;
+    }
+
+    /**
+     * Starts judging a control on a target; call it first in every control test. A valid waiver for
+     * them ends the test here as skipped ("waived"); an expired one is noted and changes nothing.
+     */
     public ControlFindings check(Control control, String target) {
         findings = new ControlFindings(control, target);
         // Allure would prefix a parameterized test's name with its Java signature; an auditor reads the control.
         Allure.getLifecycle().updateTestCase(test -> test.setName(control.id() + " " + control.title() + " · " + target));
         Allure.label("controlId", control.id());
         Allure.parameter("target", target);
+        for (Waiver waiver : waivers) {
+            if (waiver.covers(control.id(), target)) {
+                if (waiver.isValidOn(today)) {
+                    log.applied(waiver, target);
+                    Allure.addAttachment("Waiver", "text/plain", waiver.describe());
+                    throw new TestAbortedException("waived: " + waiver.describe());
+                }
+                log.expired(waiver, target);
+                findings.observe("the waiver " + waiver.describe() + " has EXPIRED and no longer applies");
+            }
+        }
         return findings;
     }
 

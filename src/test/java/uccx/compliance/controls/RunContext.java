@@ -134,6 +134,10 @@ public final class RunContext implements AutoCloseable {
         return credentialGuard;
     }
 
+    WaiverLog waiverLog() {
+        return new WaiverLog(summary);
+    }
+
     void measure(String name, Object value) {
         summary.measure(name, value);
     }
