@@ -120,8 +120,8 @@ class EnvironmentErrorsTest {
     void waiverForAnUnknownControl() {
         String yaml = SITE + """
                 waivers:
-                  - {control: IMAP-9, target: EXCH01, reason: r, approvedBy: me, ticket: CHG-1, expires: 2030-01-01}
-                """;
+                  - {control: IMAP-9, target: EXCH01, reason: r, approvedBy: me, ticket: CHG-1, expires: NEXT_MONTH}
+                """.replace("NEXT_MONTH", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(1).toString());
         assertThat(errors(project, yaml)).containsExactly("environments/site.yaml:21: waivers[0].control: must be one of"
                 + " EXC-01, NET-01, IMAP-01, IMAP-02, IMAP-03, IMAP-04, SMTP-01, THR-01, THR-02, LIVE-01, LIVE-02, LIVE-03, LIVE-04, found \"IMAP-9\"");
     }
