@@ -45,7 +45,9 @@ public final class ComplianceRun implements ParameterResolver, TestWatcher {
                 .map(String::trim).filter(n -> !n.isEmpty())
                 .forEach(n -> context.getConfigurationParameter("uccx.variable." + n).ifPresent(v -> variables.put(n, v))));
         Environment environment = new EnvironmentLoader().load(env, projectDir, variables);
-        return RunContext.open(environment, reports, Clock.systemUTC());
+        Optional<Path> replay = context.getConfigurationParameter("snapshot").filter(f -> !f.isBlank())
+                .map(f -> projectDir.resolve(f));
+        return RunContext.open(environment, reports, Clock.systemUTC(), replay);
     }
 
     @Override

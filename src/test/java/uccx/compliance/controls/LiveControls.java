@@ -45,15 +45,31 @@ import uccx.compliance.probes.TcpReach;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LiveControls {
 
+    /** The target of every live control when a saved snapshot is replayed: there is no server to probe. */
+    private static final String OFFLINE = "offline replay";
+
+    private static void requireNetwork(RunContext run) {
+        Assumptions.assumeFalse(run.isReplay(), "not-applicable: replaying a saved snapshot, with no network");
+    }
+
     static Stream<String> ports(RunContext run) {
+        if (run.isReplay()) {
+            return Stream.of(OFFLINE);
+        }
         return Stream.of("IMAP " + run.imapName(), "SMTP " + run.smtpName());
     }
 
     static Stream<String> imap(RunContext run) {
+        if (run.isReplay()) {
+            return Stream.of(OFFLINE);
+        }
         return Stream.of(run.imapName());
     }
 
     static Stream<String> smtp(RunContext run) {
+        if (run.isReplay()) {
+            return Stream.of(OFFLINE);
+        }
         return Stream.of(run.smtpName());
     }
 
@@ -64,6 +80,7 @@ class LiveControls {
     @Severity(SeverityLevel.BLOCKER)
     void portReachable(String target, RunContext run, ControlRun control) {
         ControlFindings findings = control.check(Control.NET_01, target);
+        requireNetwork(run);
         MailTarget mail = target.startsWith("IMAP") ? run.imapTarget() : run.smtpTarget();
         Reach reach = TcpReach.probe(mail.host(), mail.port(), mail.connectTimeout());
         findings.observe(mail.describe() + (reach.reached() ? " reached in " + reach.took().toMillis() + " ms" : " not reached"));
@@ -83,6 +100,7 @@ class LiveControls {
     @Severity(SeverityLevel.BLOCKER)
     void dualLogin(String target, RunContext run, ControlRun control) {
         ControlFindings findings = control.check(Control.LIVE_01, target);
+        requireNetwork(run);
         DualLoginResult result = new DualLogin(run.imapTarget(), run.credentialGuard()).run(run.uccxCredentials());
         Allure.addAttachment("IMAP transcript (redacted) for LIVE-01", "text/plain", result.transcript());
         findings.observe(result.outcome() + ": " + result.detail());
@@ -121,6 +139,7 @@ class LiveControls {
     @Severity(SeverityLevel.CRITICAL)
     void capacity(String target, RunContext run, ControlRun control) {
         ControlFindings findings = control.check(Control.LIVE_02, target);
+        requireNetwork(run);
         Assumptions.assumeTrue(run.environment().probes().capacity(),
                 "not-applicable: the capacity probe is off in this environment (probes.capacity: false)");
         int sessions = Capacity.sessionsFor(run.environment().uccx().agents());
@@ -152,6 +171,7 @@ class LiveControls {
     @Severity(SeverityLevel.CRITICAL)
     void smtpPath(String target, RunContext run, ControlRun control) {
         ControlFindings findings = control.check(Control.LIVE_03, target);
+        requireNetwork(run);
         String mailbox = run.environment().uccx().mailbox();
         SmtpResult result = new SmtpPath(run.smtpTarget(), "uccx-compliance").probe(mailbox);
         String replies = result.replies().stream().map(r -> r.command() + " " + r.code()).collect(Collectors.joining(", "));
@@ -175,6 +195,7 @@ class LiveControls {
     @Severity(SeverityLevel.CRITICAL)
     void loginMechanism(String target, RunContext run, ControlRun control) {
         ControlFindings findings = control.check(Control.LIVE_04, target);
+        requireNetwork(run);
         MailTarget imap = run.imapTarget();
         LoginMechanismResult result = new LoginMechanism(imap, run.environment().exchange().version().hasCpaBudgets()).probe();
         findings.observe("security " + imap.security() + "; CAPABILITY " + result.capabilitiesBefore()

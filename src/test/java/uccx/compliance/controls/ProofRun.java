@@ -27,7 +27,14 @@ record ProofRun(EngineExecutionResults engine, JsonNode summary) {
 
     /** @param variables environment variables the environment file's ${VAR} references see */
     static ProofRun of(Path environmentFile, Path projectDir, Path reportsDir, java.util.Map<String, String> variables) {
+        return of(environmentFile, projectDir, reportsDir, variables, java.util.Map.of());
+    }
+
+    /** @param configuration further JUnit configuration parameters, for example {@code snapshot} */
+    static ProofRun of(Path environmentFile, Path projectDir, Path reportsDir, java.util.Map<String, String> variables,
+                       java.util.Map<String, String> configuration) {
         var request = EngineTestKit.engine("junit-jupiter")
+                .configurationParameters(configuration)
                 .configurationParameter("uccx.variables", String.join(",", variables.keySet()));
         variables.forEach((name, value) -> request.configurationParameter("uccx.variable." + name, value));
         EngineExecutionResults results = request
@@ -67,6 +74,16 @@ record ProofRun(EngineExecutionResults engine, JsonNode summary) {
         return results().stream().filter(r -> r.path("control").asText().equals(control) && r.path("target").asText().equals(target))
                 .map(r -> r.path("message").asText()).findFirst()
                 .orElseThrow(() -> new AssertionError("no result for " + control + " on " + target + " in " + outcomes()));
+    }
+
+    /** The folder of this run under the reports directory, as latest/RUN names it. */
+    Path runFolder(Path reportsDir) {
+        String name = summary.path("environment").asText();
+        try {
+            return reportsDir.resolve(name).resolve(java.nio.file.Files.readString(reportsDir.resolve(name).resolve("latest/RUN")).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     int remoteCommands() {

@@ -16,6 +16,7 @@ import uccx.compliance.collector.shell.ManagementShell;
 import uccx.compliance.collector.shell.ManagementShells;
 import uccx.compliance.collector.shell.ShellException;
 import uccx.compliance.collector.shell.ShellOutput;
+import uccx.compliance.collector.shell.SnapshotReplay;
 import uccx.compliance.environment.Environment;
 import uccx.compliance.evidence.ControlResult;
 import uccx.compliance.evidence.RunSummary;
@@ -47,7 +48,10 @@ public final class RunContext implements AutoCloseable {
     private int commandsSent;
     private Snapshot snapshot;
 
-    private RunContext(Environment environment, Path reportsRoot, Clock clock, Optional<Lab> lab) {
+    private final Optional<Path> replay;
+
+    private RunContext(Environment environment, Path reportsRoot, Clock clock, Optional<Lab> lab, Optional<Path> replay) {
+        this.replay = replay;
         this.environment = environment;
         this.reportsRoot = reportsRoot;
         this.clock = clock;
@@ -55,11 +59,12 @@ public final class RunContext implements AutoCloseable {
         this.summary = new RunSummary(environment.name(), clock.instant());
     }
 
-    static RunContext open(Environment environment, Path reportsRoot, Clock clock) {
-        Optional<Lab> lab = environment.isLab()
+    /** @param replay a saved collector output to evaluate instead of collecting: no lab, no network */
+    static RunContext open(Environment environment, Path reportsRoot, Clock clock, Optional<Path> replay) {
+        Optional<Lab> lab = environment.isLab() && replay.isEmpty()
                 ? Optional.of(Lab.start(LabState.from(environment.lab().orElseThrow()), clock, Optional.of(environment.uccx().account())))
                 : Optional.empty();
-        return new RunContext(environment, reportsRoot, clock, lab);
+        return new RunContext(environment, reportsRoot, clock, lab, replay);
     }
 
     public Environment environment() {
@@ -73,13 +78,18 @@ public final class RunContext implements AutoCloseable {
     /** The run's one collection, made on first use. */
     public synchronized Snapshot snapshot() {
         if (snapshot == null) {
-            ManagementShell shell = counting(lab.map(l -> ManagementShells.forLab(l.host(), l.winRmPort(), l.username(), l.password(), environment))
-                    .orElseGet(() -> ManagementShells.forEnvironment(environment)));
+            ManagementShell shell = replay.<ManagementShell>map(SnapshotReplay::new).orElseGet(() -> counting(lab.map(l -> ManagementShells.forLab(l.host(), l.winRmPort(), l.username(), l.password(), environment))
+                    .orElseGet(() -> ManagementShells.forEnvironment(environment))));
             shells.add(shell);
             snapshot = new Collector(CollectorScript.bundled(), clock).collect(CollectionScope.of(environment), shell);
             summary.measure("collectionMillis", snapshot.elapsed().toMillis());
         }
         return snapshot;
+    }
+
+    /** Whether this run evaluates a saved snapshot instead of reaching Exchange. */
+    public boolean isReplay() {
+        return replay.isPresent();
     }
 
     /** The snapshot if a configuration control already collected it in this run; live controls never collect for it. */
