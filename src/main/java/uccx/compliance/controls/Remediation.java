@@ -5,7 +5,8 @@ import java.util.stream.Collectors;
 
 /**
  * The Exchange Management Shell commands that fix a violated control, as the checklist gives
- * them. They are only text for the admin: the suite never runs them.
+ * them, one command per line (lines starting with {@code #} are notes). They are text for the
+ * admin to review and run: the suite never runs them.
  */
 public final class Remediation {
 
@@ -13,24 +14,27 @@ public final class Remediation {
     }
 
     public static String imapSettings(String server, List<Threshold> violated) {
-        return "Set-ImapSettings -Server " + server + " " + parameters(violated)
-                + "; then restart the IMAP4 service on " + server + " (Restart-Service MSExchangeIMAP4)";
+        return "Set-ImapSettings -Server " + server + " " + parameters(violated) + "\n"
+                + "# the IMAP4 service reads its settings at start:\n"
+                + "Get-Service MSExchangeIMAP4 -ComputerName " + server + " | Restart-Service";
     }
 
     public static String serviceSessions(String server, Threshold threshold) {
-        return "on " + server + ": reg add \"HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem\" /v \""
-                + "Maximum Allowed Service Sessions Per User\" /t REG_DWORD /d " + threshold.minimum()
-                + " /f; then restart the Microsoft Exchange Information Store service (Restart-Service MSExchangeIS), see KB 980049";
+        return "reg add \"\\\\" + server + "\\HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem\" /v "
+                + "\"Maximum Allowed Service Sessions Per User\" /t REG_DWORD /d " + threshold.minimum() + " /f\n"
+                + "# the store reads the value at start (KB 980049); restarting it disconnects every user of " + server + ":\n"
+                + "Get-Service MSExchangeIS -ComputerName " + server + " | Restart-Service";
     }
 
     public static String storeEvents(String server, Threshold threshold) {
-        return "raise 'Maximum Allowed Service Sessions Per User' on " + server + " to at least " + threshold.minimum()
-                + " (IMAP-02) and restart the Information Store; KB 980049: only the registry value stops event 9646";
+        return "# raise 'Maximum Allowed Service Sessions Per User' on " + server + " to at least " + threshold.minimum()
+                + " (IMAP-02) and restart the Information Store;\n"
+                + "# KB 980049: only the registry value stops event 9646";
     }
 
     public static String permission(String account) {
-        return "Get-OrganizationConfig | Add-ADPermission -User '" + account + "' -ExtendedRights 'View Information Store status'"
-                + (" and remove any Deny entry for that right");
+        return "Get-OrganizationConfig | Add-ADPermission -User '" + account + "' -ExtendedRights 'View Information Store status'\n"
+                + "# and remove any Deny entry for that right: Get-OrganizationConfig | Get-ADPermission -User '" + account + "'";
     }
 
     public static String receiveConnector(String identity, List<Threshold> violated) {
@@ -38,8 +42,9 @@ public final class Remediation {
     }
 
     public static String assignPolicy(String mailbox, String policy) {
-        return "New-ThrottlingPolicy -Name '" + policy + "' (if it does not exist), then Set-Mailbox -Identity '" + mailbox
-                + "' -ThrottlingPolicy '" + policy + "'";
+        return "# create the policy if it does not exist yet, then assign it:\n"
+                + "New-ThrottlingPolicy -Name '" + policy + "'\n"
+                + "Set-Mailbox -Identity '" + mailbox + "' -ThrottlingPolicy '" + policy + "'";
     }
 
     public static String unlimitedBudgets(String policy, List<String> budgets) {
@@ -48,7 +53,8 @@ public final class Remediation {
     }
 
     public static String version(String found) {
-        return "set exchange.version to " + found + " in the environment file if that is what runs, or bring every server to the same service pack";
+        return "# set exchange.version to " + found + " in the environment file if that is what runs,\n"
+                + "# or bring every server to the same service pack";
     }
 
     private static String parameters(List<Threshold> thresholds) {

@@ -92,6 +92,8 @@ public final class ComplianceRun implements ParameterResolver, TestWatcher {
     public void testFailed(ExtensionContext context, Throwable cause) {
         Outcome outcome = cause instanceof AssertionError ? Outcome.NON_COMPLIANT : Outcome.COULD_NOT_VERIFY;
         record(context, outcome, messageOf(cause));
+        findings(context).filter(f -> outcome == Outcome.NON_COMPLIANT && !f.remediation().isEmpty())
+                .ifPresent(f -> run(context).remediation(f.control().id(), f.target(), f.remediation()));
     }
 
     @Override

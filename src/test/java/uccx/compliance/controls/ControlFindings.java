@@ -20,6 +20,7 @@ public final class ControlFindings extends AbstractSoftAssertions {
     private final Control control;
     private final String target;
     private final List<String> observed = new ArrayList<>();
+    private String remediation = "";
 
     public ControlFindings(Control control, String target) {
         this.control = control;
@@ -79,8 +80,15 @@ public final class ControlFindings extends AbstractSoftAssertions {
                 .append(control.title()).append("): ").append(errors.size()).append(errors.size() == 1 ? " setting violates" : " settings violate")
                 .append(" the checklist");
         errors.forEach(e -> message.append(System.lineSeparator()).append("  - ").append(e.getMessage()));
-        message.append(System.lineSeparator()).append("Fix: ").append(fix.apply(violations));
+        remediation = fix.apply(violations);
+        message.append(System.lineSeparator()).append("Fix (review before running):");
+        remediation.lines().forEach(line -> message.append(System.lineSeparator()).append("    ").append(line));
         throw new AssertionError(message.toString());
+    }
+
+    /** The fix of a non-compliant target, one command per line; empty when nothing was violated. */
+    public String remediation() {
+        return remediation;
     }
 
     public Control control() {

@@ -89,7 +89,7 @@ class LiveControls {
                     "a connection within " + mail.connectTimeout().toSeconds() + " s",
                     reach.failure() + " after " + reach.took().toMillis() + " ms", Optional.empty()));
         }
-        findings.conclude(v -> "check the address and port in the environment file, the Exchange service (MSExchangeIMAP4 or "
+        findings.conclude(v -> "# check the address and port in the environment file, the Exchange service (MSExchangeIMAP4 or "
                 + "MSExchangeTransport) and every firewall between this runner and " + mail.host());
     }
 
@@ -125,9 +125,9 @@ class LiveControls {
                     + result.detail());
         }
         findings.conclude(v -> switch (result.outcome()) {
-            case CREDENTIALS_REJECTED -> "check uccx.account and the password in the environment, and that the account is not locked";
-            case STORE_SESSION_LIMIT -> "raise 'Maximum Allowed Service Sessions Per User' (IMAP-02) and restart the Information Store";
-            default -> "raise MaxConnectionsPerUser (Set-ImapSettings, IMAP-01) and leave IMAPMaxConcurrency $null in the UCCX "
+            case CREDENTIALS_REJECTED -> "# check uccx.account and the password in the environment, and that the account is not locked";
+            case STORE_SESSION_LIMIT -> "# raise 'Maximum Allowed Service Sessions Per User' (IMAP-02) and restart the Information Store";
+            default -> "# raise MaxConnectionsPerUser (Set-ImapSettings, IMAP-01) and leave IMAPMaxConcurrency $null in the UCCX "
                     + "throttling policy (THR-02)";
         });
     }
@@ -160,7 +160,7 @@ class LiveControls {
             case SKIPPED_PASSWORD_ALREADY_FAILED, COULD_NOT_VERIFY -> throw new IllegalStateException("could not verify: "
                     + result.detail());
         }
-        findings.conclude(v -> "raise MaxConnectionsPerUser (IMAP-01), the store's service sessions per user (IMAP-02) and keep "
+        findings.conclude(v -> "# raise MaxConnectionsPerUser (IMAP-01), the store's service sessions per user (IMAP-02) and keep "
                 + "IMAPMaxConcurrency $null (THR-02) to at least " + sessions);
     }
 
@@ -184,7 +184,7 @@ class LiveControls {
                     "250 after EHLO and MAIL FROM", result.detail() + " (" + replies + ")", Optional.empty()));
             case COULD_NOT_VERIFY -> throw new IllegalStateException("could not verify: " + result.detail());
         }
-        findings.conclude(v -> "check that " + mailbox + " exists and that the receive connector in front of " + target
+        findings.conclude(v -> "# check that " + mailbox + " exists and that the receive connector in front of " + target
                 + " accepts mail for it (Get-ReceiveConnector, Get-Mailbox)");
     }
 
@@ -210,7 +210,7 @@ class LiveControls {
                     result.detail() + " (CAPABILITY " + String.join(" ", result.capabilitiesBefore()) + ")", Optional.empty()));
             case COULD_NOT_VERIFY -> throw new IllegalStateException("could not verify: " + result.detail());
         }
-        findings.conclude(v -> "use imap.security: starttls (and TLS in UCCX), or on each Client Access server "
+        findings.conclude(v -> "# use imap.security: starttls (and TLS in UCCX), or on each Client Access server "
                 + "Set-ImapSettings -LoginType PlainTextLogin and restart the IMAP4 service");
     }
 

@@ -56,7 +56,8 @@ public final class RunContext implements AutoCloseable {
         this.reportsRoot = reportsRoot;
         this.clock = clock;
         this.lab = lab;
-        this.summary = new RunSummary(environment.name(), clock.instant());
+        this.summary = new RunSummary(environment.name(), clock.instant(),
+                java.util.Arrays.stream(Control.values()).map(Control::id).toList());
     }
 
     /** @param replay a saved collector output to evaluate instead of collecting: no lab, no network */
@@ -152,6 +153,10 @@ public final class RunContext implements AutoCloseable {
         summary.measure(name, value);
     }
 
+    void remediation(String control, String target, String commands) {
+        summary.remediation(control, target, commands);
+    }
+
     void record(ControlResult result) {
         summary.add(result);
     }
@@ -190,7 +195,8 @@ public final class RunContext implements AutoCloseable {
             return;
         }
         try {
-            java.nio.file.Files.writeString(run.resolve("snapshot.clixml"), snapshot.rawOutput());
+            java.nio.file.Files.writeString(run.resolve("snapshot.xml"), snapshot.rawOutput());
+            java.nio.file.Files.writeString(run.resolve("collect.ps1"), CollectorScript.bundled().forScope(CollectionScope.of(environment)));
             java.nio.file.Files.writeString(run.resolve("snapshot-source.txt"), snapshot.source() + System.lineSeparator()
                     + "collected " + snapshot.collectedAt() + " in " + snapshot.elapsed().toMillis() + " ms" + System.lineSeparator());
         } catch (java.io.IOException e) {

@@ -32,7 +32,7 @@ class SnapshotReplayTest {
         lab.connector("EXCH01\\UCCX Relay").put("MessageRateLimit", 100);
         Path environment = lab.writeTo(PROJECT.resolve("target/proof-environments"), "replay-source");
         ProofRun live = ProofRun.of(environment, PROJECT, liveReports);
-        Path snapshot = live.runFolder(liveReports).resolve("snapshot.clixml");
+        Path snapshot = live.runFolder(liveReports).resolve("snapshot.xml");
         assertThat(Files.readString(snapshot)).startsWith("#< CLIXML");
 
         ProofRun replay = ProofRun.of(environment, PROJECT, replayReports, Map.of(), Map.of("snapshot", snapshot.toString()));

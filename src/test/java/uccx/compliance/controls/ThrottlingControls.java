@@ -58,7 +58,14 @@ class ThrottlingControls {
         findings.observe(effective.describe() + ": " + policy.budgets());
         ThrottlingPolicyAssert policyAssert = findings.assertThat(policy);
         budgets.forEach(policyAssert::hasUnlimited);
-        findings.conclude(violations -> Remediation.unlimitedBudgets(policy.name(),
-                violations.isEmpty() ? budgets : violations.stream().map(SettingViolation::setting).toList()));
+        findings.conclude(violations -> {
+            List<String> names = violations.isEmpty() ? budgets : violations.stream().map(SettingViolation::setting).toList();
+            if (policy.isDefault()) {
+                // Unlimiting the default policy would unthrottle every mailbox: fix the UCCX mailbox's own policy instead.
+                return "# the default policy governs this mailbox; do not unlimit it for everyone.\n"
+                        + "# assign a dedicated policy first (THR-01), then:\n" + Remediation.unlimitedBudgets("UCCX", names);
+            }
+            return Remediation.unlimitedBudgets(policy.name(), names);
+        });
     }
 }

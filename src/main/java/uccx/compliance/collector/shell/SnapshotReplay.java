@@ -9,7 +9,7 @@ import uccx.compliance.collector.RemoteCommand;
 
 /**
  * The air-gapped path: instead of running the collector script, answer with the output an admin
- * saved from running it (for example a run's {@code snapshot.clixml}). Nothing touches a network.
+ * saved from running it (for example a run's {@code snapshot.xml}). Nothing touches a network.
  */
 public final class SnapshotReplay implements ManagementShell {
 
