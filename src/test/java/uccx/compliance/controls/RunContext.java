@@ -178,6 +178,7 @@ public final class RunContext implements AutoCloseable {
         try {
             Path run = summary.write(reportsRoot.resolve(environment.name()), finished, remoteCommands());
             keepSnapshot(run);
+            uccx.compliance.evidence.EvidenceBundle.seal(run, environment.file(), environment.name());
         } finally {
             shells.forEach(ManagementShell::close);
             lab.ifPresent(Lab::close);
