@@ -12,6 +12,7 @@ import uccx.compliance.collector.Collector;
 import uccx.compliance.collector.CollectorScript;
 import uccx.compliance.collector.RemoteCommand;
 import uccx.compliance.collector.Snapshot;
+import uccx.compliance.collector.facts.ExchangeServer;
 import uccx.compliance.collector.shell.ManagementShell;
 import uccx.compliance.collector.shell.ManagementShells;
 import uccx.compliance.collector.shell.ShellException;
@@ -179,6 +180,8 @@ public final class RunContext implements AutoCloseable {
             Path run = summary.write(reportsRoot.resolve(environment.name()), finished, remoteCommands());
             keepSnapshot(run);
             uccx.compliance.evidence.EvidenceBundle.seal(run, environment.file(), environment.name());
+            Optional.ofNullable(System.getProperty("allure.results.directory")).map(Path::of)
+                    .ifPresent(results -> uccx.compliance.evidence.AllureContext.write(results, allureEnvironment()));
         } finally {
             shells.forEach(ManagementShell::close);
             lab.ifPresent(Lab::close);
@@ -188,6 +191,22 @@ public final class RunContext implements AutoCloseable {
             throw new IllegalStateException("the lab saw what must never happen in a run:" + System.lineSeparator() + "  - "
                     + String.join(System.lineSeparator() + "  - ", violations));
         }
+    }
+
+    private synchronized java.util.Map<String, String> allureEnvironment() {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("environment", environment.name());
+        values.put("exchange.version", environment.exchange().version().label());
+        values.put("management", snapshot == null ? environment.exchange().management().transport().label() : snapshot.source());
+        if (snapshot != null && snapshot.exchangeServers() instanceof uccx.compliance.collector.Fact.Collected<List<ExchangeServer>> found) {
+            values.put("exchange.found", found.value().stream().map(s -> s.name() + " " + s.adminDisplayVersion())
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        values.put("servers", String.join(", ", environment.exchange().clientAccessServers()));
+        values.put("uccx.mailbox", environment.uccx().mailbox());
+        values.put("uccx.agents", Integer.toString(environment.uccx().agents()));
+        values.put("runner", System.getProperty("os.name") + " / Java " + System.getProperty("java.version"));
+        return values;
     }
 
     /** The raw CliXml the script wrote, exactly as received: the evidence behind every fact. It holds no secret. */
