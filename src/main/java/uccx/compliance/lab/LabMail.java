@@ -16,6 +16,7 @@ import uccx.compliance.lab.imap.Inbox;
 import uccx.compliance.lab.imap.LoginType;
 import uccx.compliance.lab.imap.StoreSessions;
 import uccx.compliance.lab.smtp.SmtpEndpoint;
+import uccx.compliance.lab.smtp.SmtpEndpointSettings;
 import uccx.compliance.lab.winrm.LabCertificate;
 
 /**
@@ -62,8 +63,9 @@ public final class LabMail implements AutoCloseable {
             for (LabState.ReceiveConnector connector : state.receiveConnectors()) {
                 String server = connector.identity().contains("\\")
                         ? connector.identity().substring(0, connector.identity().indexOf('\\')) : connector.identity();
-                connectors.add(SmtpEndpoint.start(new SmtpEndpoint.Settings(server + ".lab.example.com", connector.identity(),
-                        recipients, limit(connector.limit("MaxInboundConnectionPerSource")), clock)));
+                connectors.add(SmtpEndpoint.start(new SmtpEndpointSettings(server + ".lab.example.com", connector.identity(),
+                        recipients, limit(connector.limit("MaxInboundConnectionPerSource")),
+                        limit(connector.limit("MaxInboundConnection")), clock)));
             }
         } catch (IOException | RuntimeException e) {
             started.forEach(ImapEndpoint::close);
@@ -144,7 +146,7 @@ public final class LabMail implements AutoCloseable {
                     + w.command().toUpperCase(Locale.ROOT) + " " + w.arguments() + ": the suite must open folders read-only"));
         }
         for (SmtpEndpoint endpoint : smtp) {
-            endpoint.dataAttempts().forEach(d -> found.add("SMTP " + endpoint.settings().connectorIdentity()
+            endpoint.journal().dataCommands().forEach(d -> found.add("SMTP " + endpoint.settings().connectorIdentity()
                     + " received " + d.verb() + ": the suite must never deliver mail"));
         }
         return found;

@@ -1,79 +1,54 @@
 package uccx.compliance.lab.smtp;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A receive connector of an Exchange 2010 Hub Transport server, as far as the UCCX server's SMTP
  * path needs it: Exchange's banner and EHLO extensions, MAIL and RCPT (refused for an unknown
- * mailbox), RSET and QUIT, and MaxInboundConnectionPerSource enforced. DATA is refused and
- * recorded: the suite must never deliver mail.
+ * mailbox), RSET and QUIT, MaxInboundConnectionPerSource and MaxInboundConnection enforced.
+ * DATA is refused and recorded: the suite must never deliver mail.
  */
 public final class SmtpEndpoint implements AutoCloseable {
 
-    /**
-     * @param maxInboundConnectionPerSource concurrent connections from one address; empty is unlimited
-     * @param recipients                    the mailboxes RCPT TO accepts, case-insensitively
-     */
-    public record Settings(String serverFqdn, String connectorIdentity, Set<String> recipients,
-                           OptionalInt maxInboundConnectionPerSource, Clock clock) {
-    }
-
-    /** One command a client sent. */
-    public record Received(int session, String verb, String argument) {
-    }
-
-    private static final DateTimeFormatter BANNER_DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT);
-    private static final List<String> EXTENSIONS = List.of("SIZE 10485760", "PIPELINING", "DSN", "ENHANCEDSTATUSCODES",
-            "X-ANONYMOUSTLS", "AUTH NTLM", "X-EXPS GSSAPI NTLM", "8BITMIME", "BINARYMIME", "CHUNKING", "XEXCH50", "XRDST");
-    private static final int IDLE_MILLIS = 60_000;
-
-    private final Settings settings;
+    private final SmtpEndpointSettings settings;
     private final ServerSocket server;
-    private final ExecutorService sessions = Executors.newCachedThreadPool(r -> {
+    private final SmtpJournal journal = new SmtpJournal();
+    private final ConnectionLimits limits;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "lab-smtp");
+        // A test that forgets close() must not keep the JVM alive.
         t.setDaemon(true);
         return t;
     });
-    private final Map<InetAddress, AtomicInteger> perSource = new ConcurrentHashMap<>();
-    private final List<Received> journal = Collections.synchronizedList(new ArrayList<>());
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger sessionIds = new AtomicInteger();
-    private final AtomicInteger refusedConnections = new AtomicInteger();
 
-    private SmtpEndpoint(Settings settings, ServerSocket server) {
+    private SmtpEndpoint(SmtpEndpointSettings settings, ServerSocket server) {
         this.settings = settings;
         this.server = server;
+        this.limits = new ConnectionLimits(settings.maxInboundConnectionPerSource(), settings.maxInboundConnection());
     }
 
-    public static SmtpEndpoint start(Settings settings) throws IOException {
+    /** Listens on a free loopback port: the lab is never reachable from another machine. */
+    public static SmtpEndpoint start(SmtpEndpointSettings settings) throws IOException {
         ServerSocket socket = new ServerSocket();
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        try {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
         SmtpEndpoint endpoint = new SmtpEndpoint(settings, socket);
-        endpoint.sessions.execute(endpoint::accept);
+        endpoint.threads.execute(endpoint::accept);
         return endpoint;
     }
 
@@ -85,153 +60,80 @@ public final class SmtpEndpoint implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    public Settings settings() {
+    public SmtpEndpointSettings settings() {
         return settings;
     }
 
-    public List<Received> journal() {
-        synchronized (journal) {
-            return List.copyOf(journal);
-        }
-    }
-
-    /** DATA commands received: the suite must never send one. */
-    public List<Received> dataAttempts() {
-        return journal().stream().filter(r -> r.verb().equals("DATA") || r.verb().equals("BDAT")).toList();
-    }
-
-    public int refusedConnections() {
-        return refusedConnections.get();
+    public SmtpJournal journal() {
+        return journal;
     }
 
     private void accept() {
         while (!server.isClosed()) {
+            Socket socket;
             try {
-                Socket socket = server.accept();
-                open.add(socket);
-                sessions.execute(() -> session(socket));
+                socket = server.accept();
             } catch (IOException closed) {
+                return;
+            }
+            open.add(socket);
+            // Admission is decided here, in accept order, so "the third connection" is well defined.
+            boolean admitted = limits.admit(socket.getInetAddress());
+            try {
+                threads.execute(() -> serve(socket, admitted));
+            } catch (RejectedExecutionException closing) {
+                if (admitted) {
+                    limits.release(socket.getInetAddress());
+                }
+                closeQuietly(socket);
                 return;
             }
         }
     }
 
-    private void session(Socket socket) {
-        InetAddress source = socket.getInetAddress();
-        AtomicInteger fromSource = perSource.computeIfAbsent(source, a -> new AtomicInteger());
-        int id = sessionIds.incrementAndGet();
+    private void serve(Socket socket, boolean admitted) {
         try (socket) {
-            socket.setSoTimeout(IDLE_MILLIS);
-            OutputStream out = socket.getOutputStream();
-            int concurrent = fromSource.incrementAndGet();
-            if (settings.maxInboundConnectionPerSource().isPresent() && concurrent > settings.maxInboundConnectionPerSource().getAsInt()) {
-                refusedConnections.incrementAndGet();
-                reply(out, "421 4.3.2 The maximum number of concurrent connections has exceeded a limit, closing transmission channel");
+            if (!admitted) {
+                journal.rejectConnection();
+                SmtpSession.reply(socket.getOutputStream(), SmtpSession.CONNECTION_LIMIT);
                 return;
             }
-            reply(out, "220 " + settings.serverFqdn() + " Microsoft ESMTP MAIL Service ready at "
-                    + BANNER_DATE.format(settings.clock().instant().atOffset(ZoneOffset.UTC)));
-            converse(id, new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)), out, source);
-        } catch (SocketTimeoutException idle) {
-            // The client went silent; Exchange says so and closes.
-            try {
-                reply(socket.getOutputStream(), "451 4.7.0 Timeout waiting for client input");
-            } catch (IOException ignored) {
-                // already gone
-            }
+            new SmtpSession(journal.openSession(), socket, settings, journal).run();
         } catch (IOException gone) {
-            // The client closed the connection: nothing to answer.
+            // The client left or close() shut the socket: nobody is there to answer.
         } finally {
-            fromSource.decrementAndGet();
+            if (admitted) {
+                limits.release(socket.getInetAddress());
+            }
             open.remove(socket);
         }
     }
 
-    private void converse(int id, BufferedReader in, OutputStream out, InetAddress source) throws IOException {
-        boolean greeted = false;
-        boolean hasSender = false;
-        String line;
-        while ((line = in.readLine()) != null) {
-            int space = line.indexOf(' ');
-            String verb = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
-            String argument = space < 0 ? "" : line.substring(space + 1);
-            journal.add(new Received(id, verb, argument));
-            switch (verb) {
-                case "EHLO" -> {
-                    greeted = true;
-                    StringBuilder lines = new StringBuilder("250-" + settings.serverFqdn() + " Hello [" + source.getHostAddress() + "]");
-                    for (int i = 0; i < EXTENSIONS.size(); i++) {
-                        lines.append("\r\n250").append(i == EXTENSIONS.size() - 1 ? ' ' : '-').append(EXTENSIONS.get(i));
-                    }
-                    reply(out, lines.toString());
-                }
-                case "HELO" -> {
-                    greeted = true;
-                    reply(out, "250 " + settings.serverFqdn() + " Hello [" + source.getHostAddress() + "]");
-                }
-                case "MAIL" -> {
-                    if (!greeted) {
-                        reply(out, "503 5.5.2 Send hello first");
-                    } else {
-                        hasSender = true;
-                        reply(out, "250 2.1.0 Sender OK");
-                    }
-                }
-                case "RCPT" -> {
-                    if (!hasSender) {
-                        reply(out, "503 5.5.2 Need mail command");
-                    } else if (isKnown(argument)) {
-                        reply(out, "250 2.1.5 Recipient OK");
-                    } else {
-                        reply(out, "550 5.1.1 User unknown");
-                    }
-                }
-                case "RSET" -> {
-                    hasSender = false;
-                    reply(out, "250 2.0.0 Resetting");
-                }
-                case "NOOP" -> reply(out, "250 2.0.0 OK");
-                case "DATA", "BDAT" -> reply(out, "554 5.7.1 The lab refuses DATA: the compliance suite never delivers mail");
-                case "QUIT" -> {
-                    reply(out, "221 2.0.0 Service closing transmission channel");
-                    return;
-                }
-                default -> reply(out, "500 5.3.3 Unrecognized command");
-            }
-        }
-    }
-
-    private boolean isKnown(String rcptArgument) {
-        int open = rcptArgument.indexOf('<');
-        int close = rcptArgument.indexOf('>');
-        String address = open >= 0 && close > open ? rcptArgument.substring(open + 1, close) : rcptArgument;
-        return settings.recipients().stream().anyMatch(r -> r.equalsIgnoreCase(address.trim()));
-    }
-
-    private static void reply(OutputStream out, String text) throws IOException {
-        out.write((text + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-    }
-
+    /** Stops accepting, drops every session and waits for their threads. */
     @Override
     public void close() {
+        closeQuietly(server);
+        open.forEach(SmtpEndpoint::closeQuietly);
+        threads.shutdownNow();
         try {
-            server.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        open.forEach(s -> {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        });
-        sessions.shutdownNow();
-        try {
-            sessions.awaitTermination(5, TimeUnit.SECONDS);
+            // No exception when a thread lingers: the lab closes several endpoints in a row and
+            // must close them all; isClosed() lets a test prove nothing was left behind.
+            threads.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** True once the listener is closed and every session thread has ended. */
+    public boolean isClosed() {
+        return server.isClosed() && threads.isTerminated();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // Closing anyway: the socket is unusable either way.
         }
     }
 }
