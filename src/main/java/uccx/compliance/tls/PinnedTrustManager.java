@@ -1,19 +1,16 @@
 package uccx.compliance.tls;
 
-import java.net.Socket;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Accepts exactly the server certificate whose SHA-256 is pinned. Chain and name are not
  * checked: the pin names the very certificate, which is what an admin who exports it means.
  */
-public final class PinnedTrustManager extends X509ExtendedTrustManager {
+public final class PinnedTrustManager extends ServerTrustManager {
 
     private final byte[] pinned;
     private final PresentedCertificate presented;
@@ -45,35 +42,5 @@ public final class PinnedTrustManager extends X509ExtendedTrustManager {
         if (!MessageDigest.isEqual(pinned, actual)) {
             throw new CertificateException("SHA-256 " + hex(actual) + " does not match the pinned fingerprint");
         }
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        checkServerTrusted(chain, authType);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        checkServerTrusted(chain, authType);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("a management client does not accept client certificates");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        checkClientTrusted(chain, authType);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        checkClientTrusted(chain, authType);
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
     }
 }
