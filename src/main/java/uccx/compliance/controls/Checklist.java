@@ -18,43 +18,46 @@ public record Checklist(Thresholds thresholds, int agents) {
     /** THR-02 from Exchange 2010 SP1 on; RTM has no CPA* budgets at all. */
     public static final List<String> CPA_BUDGETS = List.of("CPAMaxConcurrency", "CPAPercentTimeInCAS", "CPAPercentTimeInMailboxRPC");
 
+    private static final Thresholds CHECKLIST = Thresholds.checklist();
+
     public static Checklist of(Environment environment) {
         return new Checklist(environment.thresholds(), environment.uccx().agents());
     }
 
     public Threshold maxCommandSize() {
-        return Threshold.checklist("MaxCommandSize", thresholds.maxCommandSize());
+        return Threshold.of("MaxCommandSize", thresholds.maxCommandSize(), CHECKLIST.maxCommandSize());
     }
 
     public Threshold maxConnectionFromSingleIP() {
-        return Threshold.checklist("MaxConnectionFromSingleIP", thresholds.maxConnectionFromSingleIP());
+        return Threshold.of("MaxConnectionFromSingleIP", thresholds.maxConnectionFromSingleIP(), CHECKLIST.maxConnectionFromSingleIP());
     }
 
     public Threshold maxConnections() {
-        return Threshold.checklist("MaxConnections", thresholds.maxConnections());
+        return Threshold.of("MaxConnections", thresholds.maxConnections(), CHECKLIST.maxConnections());
     }
 
     public Threshold maxConnectionsPerUser() {
-        return Threshold.derived("MaxConnectionsPerUser", thresholds.maxConnectionsPerUser(), agents);
+        return Threshold.derived("MaxConnectionsPerUser", thresholds.maxConnectionsPerUser(), CHECKLIST.maxConnectionsPerUser(), agents);
     }
 
     public Threshold maxServiceSessionsPerUser() {
-        return Threshold.derived("Maximum Allowed Service Sessions Per User", thresholds.maxServiceSessionsPerUser(), agents);
+        return Threshold.derived("Maximum Allowed Service Sessions Per User", thresholds.maxServiceSessionsPerUser(),
+                CHECKLIST.maxServiceSessionsPerUser(), agents);
     }
 
     public Threshold maxInboundConnection() {
-        return Threshold.checklist("MaxInboundConnection", thresholds.maxInboundConnection());
+        return Threshold.of("MaxInboundConnection", thresholds.maxInboundConnection(), CHECKLIST.maxInboundConnection());
     }
 
     public Threshold messageRateLimit() {
-        return Threshold.checklist("MessageRateLimit", thresholds.messageRateLimit());
+        return Threshold.of("MessageRateLimit", thresholds.messageRateLimit(), CHECKLIST.messageRateLimit());
     }
 
     public Threshold maxInboundConnectionPercentagePerSource() {
-        return Threshold.checklist("MaxInboundConnectionPercentagePerSource", thresholds.maxInboundConnectionPercentagePerSource());
+        return Threshold.of("MaxInboundConnectionPercentagePerSource", thresholds.maxInboundConnectionPercentagePerSource(), CHECKLIST.maxInboundConnectionPercentagePerSource());
     }
 
     public Threshold maxInboundConnectionPerSource() {
-        return Threshold.checklist("MaxInboundConnectionPerSource", thresholds.maxInboundConnectionPerSource());
+        return Threshold.of("MaxInboundConnectionPerSource", thresholds.maxInboundConnectionPerSource(), CHECKLIST.maxInboundConnectionPerSource());
     }
 }

@@ -9,19 +9,32 @@ package uccx.compliance.controls;
 public record Threshold(String setting, long minimum, String reason) {
 
     public static Threshold checklist(String setting, long value) {
-        return new Threshold(setting, value, "checklist value");
+        return of(setting, value, value);
+    }
+
+    /** A checklist threshold as the environment has it: the checklist's value, or a higher one the environment file sets. */
+    public static Threshold of(String setting, long inEffect, long checklistValue) {
+        return new Threshold(setting, inEffect, inEffect > checklistValue
+                ? "raised by the environment file from the checklist value " + checklistValue : "checklist value");
+    }
+
+    public static Threshold derived(String setting, long checklistValue, int agents) {
+        return derived(setting, checklistValue, checklistValue, agents);
     }
 
     /**
-     * max(checklist value, 2 × (agents + 1)): every agent desktop and the UCCX server open two IMAP
+     * max(value in effect, 2 × (agents + 1)): every agent desktop and the UCCX server open two IMAP
      * connections with the same account, each a store service session.
      */
-    public static Threshold derived(String setting, long checklistValue, int agents) {
+    public static Threshold derived(String setting, long inEffect, long checklistValue, int agents) {
         long need = 2L * (agents + 1);
-        String reason = need > checklistValue
-                ? "derived need 2 x (" + agents + " agents + 1) = " + need + " binds; checklist value " + checklistValue
-                : "checklist value " + checklistValue + " binds; derived need 2 x (" + agents + " agents + 1) = " + need;
-        return new Threshold(setting, Math.max(need, checklistValue), reason);
+        String source = inEffect > checklistValue
+                ? "environment file value " + inEffect + " (checklist value " + checklistValue + ")"
+                : "checklist value " + checklistValue;
+        String reason = need > inEffect
+                ? "derived need 2 x (" + agents + " agents + 1) = " + need + " binds; " + source
+                : source + " binds; derived need 2 x (" + agents + " agents + 1) = " + need;
+        return new Threshold(setting, Math.max(need, inEffect), reason);
     }
 
     @Override

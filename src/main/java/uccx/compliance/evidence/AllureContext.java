@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * What Allure shows around the results: the categories an auditor sorts by (non-compliant, could
- * not verify, waived) and the run's environment (environment, organisation, versions, runner).
+ * not verify, waived), the run's environment (environment, organisation, versions, runner, suite
+ * version and commit) and who ran it (executor.json: the Jenkins build, or this runner).
  */
 public final class AllureContext {
 
@@ -28,14 +29,15 @@ public final class AllureContext {
     private AllureContext() {
     }
 
-    /** Writes categories.json and environment.properties into the Allure results folder. */
-    public static void write(Path resultsFolder, Map<String, String> environment) {
+    /** Writes categories.json, environment.properties and executor.json into the Allure results folder. */
+    public static void write(Path resultsFolder, Map<String, String> environment, Executor executor) {
         try {
             Files.createDirectories(resultsFolder);
             Files.writeString(resultsFolder.resolve("categories.json"), CATEGORIES);
             Files.writeString(resultsFolder.resolve("environment.properties"), environment.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\").replace("\n", " "))
                     .collect(Collectors.joining("\n", "", "\n")));
+            Files.writeString(resultsFolder.resolve("executor.json"), executor.json());
         } catch (IOException e) {
             throw new UncheckedIOException("could not write Allure's context into " + resultsFolder, e);
         }

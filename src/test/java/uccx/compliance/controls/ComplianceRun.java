@@ -47,7 +47,9 @@ public final class ComplianceRun implements ParameterResolver, TestWatcher {
         Environment environment = new EnvironmentLoader().load(env, projectDir, variables);
         Optional<Path> replay = context.getConfigurationParameter("snapshot").filter(f -> !f.isBlank())
                 .map(f -> projectDir.resolve(f));
-        return RunContext.open(environment, reports, Clock.systemUTC(), replay);
+        // JUnit falls back to system properties: failsafe sets allure.results.directory as one.
+        Optional<Path> allureResults = context.getConfigurationParameter("allure.results.directory").filter(d -> !d.isBlank()).map(Path::of);
+        return RunContext.open(environment, projectDir, reports, allureResults, Clock.systemUTC(), replay);
     }
 
     @Override
@@ -63,7 +65,9 @@ public final class ComplianceRun implements ParameterResolver, TestWatcher {
         if (type == ControlRun.class) {
             RunContext run = run(context);
             return context.getStore(NAMESPACE).getOrComputeIfAbsent(ControlRun.class, key -> new ControlRun(run.environment().waivers(),
-                    java.time.LocalDate.now(java.time.ZoneOffset.UTC), run.waiverLog()), ControlRun.class);
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC), run.waiverLog(),
+                    new ControlRun.RunParameters(run.environment().name(), run.environment().exchange().version().label()),
+                    run::rawRecords), ControlRun.class);
         }
         RunContext run = run(context);
         if (type == RunContext.class) {

@@ -1,9 +1,14 @@
 package uccx.compliance.controls;
 
+import io.qameta.allure.Allure;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.assertj.core.api.AbstractSoftAssertions;
+import uccx.compliance.collector.FactName;
+import uccx.compliance.collector.RawRecords;
 import uccx.compliance.collector.facts.ExchangeServer;
 import uccx.compliance.collector.facts.ImapSettings;
 import uccx.compliance.collector.facts.ReceiveConnector;
@@ -14,51 +19,99 @@ import uccx.compliance.collector.facts.ThrottlingPolicy;
  * The findings of one control on one target. Assertions are soft: every violated setting of the
  * target is collected, and {@link #conclude} reports them all at once, with the fix, as one
  * non-compliance (an AssertionError).
+ *
+ * <p>It also leaves the result's evidence in the report: the table of every judged setting
+ * (compliant ones too), the raw records the facts were read from, and, when something is
+ * violated, the fix for exactly this target.
  */
 public final class ControlFindings extends AbstractSoftAssertions {
 
     private final Control control;
     private final String target;
+    private final Supplier<RawRecords> rawRecords;
     private final List<String> observed = new ArrayList<>();
+    private final SettingsTable settings = new SettingsTable();
     private String remediation = "";
 
     public ControlFindings(Control control, String target) {
+        this(control, target, () -> RawRecords.of(""));
+    }
+
+    ControlFindings(Control control, String target, Supplier<RawRecords> rawRecords) {
         this.control = control;
         this.target = target;
+        this.rawRecords = rawRecords;
+    }
+
+    /** A violation of one setting is written to the table as the soft assertions collect it. */
+    @Override
+    public void collectAssertionError(AssertionError error) {
+        if (error instanceof SettingViolation violation) {
+            settings.violated(violation);
+        }
+        super.collectAssertionError(error);
+    }
+
+    /** A setting judged by the control itself, not by a domain assertion, that holds. */
+    public void complies(String setting, String expected, String found) {
+        settings.complies(setting, expected, found, Optional.empty());
     }
 
     public ImapSettingsAssert assertThat(ImapSettings actual) {
-        return proxy(ImapSettingsAssert.class, ImapSettings.class, actual);
+        return proxy(ImapSettingsAssert.class, ImapSettings.class, actual).recordingInto(settings);
     }
 
     public ReceiveConnectorAssert assertThat(ReceiveConnector actual) {
-        return proxy(ReceiveConnectorAssert.class, ReceiveConnector.class, actual);
+        return proxy(ReceiveConnectorAssert.class, ReceiveConnector.class, actual).recordingInto(settings);
     }
 
     public StoreRegistryAssert assertThat(StoreRegistryValue actual) {
-        return proxy(StoreRegistryAssert.class, StoreRegistryValue.class, actual);
+        return proxy(StoreRegistryAssert.class, StoreRegistryValue.class, actual).recordingInto(settings);
     }
 
     public ThrottlingPolicyAssert assertThat(ThrottlingPolicy actual) {
-        return proxy(ThrottlingPolicyAssert.class, ThrottlingPolicy.class, actual);
+        return proxy(ThrottlingPolicyAssert.class, ThrottlingPolicy.class, actual).recordingInto(settings);
     }
 
     public ExchangeServerAssert assertThat(ExchangeServer actual) {
-        return proxy(ExchangeServerAssert.class, ExchangeServer.class, actual);
+        return proxy(ExchangeServerAssert.class, ExchangeServer.class, actual).recordingInto(settings);
     }
 
     public OrganizationPermissionsAssert assertThat(OrganizationPermissions actual) {
-        return proxy(OrganizationPermissionsAssert.class, OrganizationPermissions.class, actual);
+        return proxy(OrganizationPermissionsAssert.class, OrganizationPermissions.class, actual).recordingInto(settings);
     }
 
     public StoreEventsAssert assertThat(StoreEvents actual) {
-        return proxy(StoreEventsAssert.class, StoreEvents.class, actual);
+        return proxy(StoreEventsAssert.class, StoreEvents.class, actual).recordingInto(settings);
     }
 
     /** What was read, kept as the evidence of a compliant result. */
     public void observe(String fact) {
         observed.add(fact);
-        io.qameta.allure.Allure.addAttachment("Collected for " + control.id() + " on " + target, "text/plain", fact);
+        Allure.addAttachment("Collected for " + control.id() + " on " + target, "text/plain", fact);
+    }
+
+    /**
+     * Attaches the records of a fact exactly as the collector wrote them (CliXml), so the finding
+     * can be traced to what Exchange sent. Type names written as {@code TNRef} are defined earlier
+     * in the run's snapshot.xml.
+     */
+    public void readFrom(FactName fact, String factTarget) {
+        List<String> records = factTarget == null ? rawRecords.get().of(fact) : rawRecords.get().of(fact, factTarget);
+        String title = fact.sectionName() + (factTarget == null ? "" : " of " + factTarget);
+        Allure.addAttachment("CliXml read for " + control.id() + " on " + target + ": " + title, "application/xml",
+                records.isEmpty() ? "<!-- no record of " + title + " in this run's output: see the result's message -->"
+                        : String.join(System.lineSeparator(), records), ".xml");
+    }
+
+    /** The conversation of a live probe, passwords already redacted by the probe. */
+    public void transcript(String protocol, String text) {
+        Allure.addAttachment(protocol + " transcript (redacted) for " + control.id() + " on " + target, "text/plain", text, ".txt");
+    }
+
+    /** The table of every setting judged so far, also what the description's thresholds are read from. */
+    public SettingsTable settings() {
+        return settings;
     }
 
     public List<String> observed() {
@@ -71,6 +124,10 @@ public final class ControlFindings extends AbstractSoftAssertions {
      */
     public void conclude(Function<List<SettingViolation>, String> fix) {
         List<Throwable> errors = errorsCollected();
+        Allure.descriptionHtml(ResultDescription.html(control, settings));
+        if (!settings.isEmpty()) {
+            Allure.addAttachment("Expected vs actual: " + control.id() + " on " + target, "text/csv", settings.toCsv(), ".csv");
+        }
         if (errors.isEmpty()) {
             return;
         }
@@ -81,6 +138,9 @@ public final class ControlFindings extends AbstractSoftAssertions {
                 .append(" the checklist");
         errors.forEach(e -> message.append(System.lineSeparator()).append("  - ").append(e.getMessage()));
         remediation = fix.apply(violations);
+        Allure.addAttachment("Remediation for " + control.id() + " on " + target + " (review before running)", "text/plain",
+                "# Generated by uccx-exchange-compliance from this run's finding " + control.id() + " on " + target + ".\n"
+                        + "# REVIEW BEFORE RUNNING: in the Exchange Management Shell, in a change window.\n" + remediation + "\n", ".ps1");
         message.append(System.lineSeparator()).append("Fix (review before running):");
         remediation.lines().forEach(line -> message.append(System.lineSeparator()).append("    ").append(line));
         throw new AssertionError(message.toString());

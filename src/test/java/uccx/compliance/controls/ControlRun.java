@@ -3,7 +3,9 @@ package uccx.compliance.controls;
 import io.qameta.allure.Allure;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 import org.opentest4j.TestAbortedException;
+import uccx.compliance.collector.RawRecords;
 import uccx.compliance.environment.Waiver;
 
 /**
@@ -12,15 +14,28 @@ import uccx.compliance.environment.Waiver;
  */
 public final class ControlRun {
 
+    /**
+     * What every result of the run shows as parameters.
+     *
+     * @param environment     the environment file's name
+     * @param exchangeVersion the version the environment file declares, as EXC-01 judges it
+     */
+    record RunParameters(String environment, String exchangeVersion) {
+    }
+
     private final List<Waiver> waivers;
     private final LocalDate today;
     private final WaiverLog log;
+    private final RunParameters parameters;
+    private final Supplier<RawRecords> rawRecords;
     private ControlFindings findings;
 
-    ControlRun(List<Waiver> waivers, LocalDate today, WaiverLog log) {
+    ControlRun(List<Waiver> waivers, LocalDate today, WaiverLog log, RunParameters parameters, Supplier<RawRecords> rawRecords) {
         this.waivers = List.copyOf(waivers);
         this.today = today;
         this.log = log;
+        this.parameters = parameters;
+        this.rawRecords = rawRecords;
     }
 
     /**
@@ -28,11 +43,16 @@ public final class ControlRun {
      * them ends the test here as skipped ("waived"); an expired one is noted and changes nothing.
      */
     public ControlFindings check(Control control, String target) {
-        findings = new ControlFindings(control, target);
+        findings = new ControlFindings(control, target, rawRecords);
         // Allure would prefix a parameterized test's name with its Java signature; an auditor reads the control.
         Allure.getLifecycle().updateTestCase(test -> test.setName(control.id() + " " + control.title() + " · " + target));
         Allure.label("controlId", control.id());
+        Allure.parameter("environment", parameters.environment());
         Allure.parameter("target", target);
+        Allure.parameter("Exchange version", parameters.exchangeVersion());
+        // Written now so that a result which never reaches its verdict (could not verify, waived) still explains itself.
+        Allure.descriptionHtml(ResultDescription.html(control, findings.settings()));
+        ControlDescription.of(control).docs().forEach(doc -> Allure.link(doc.name(), doc.url()));
         for (Waiver waiver : waivers) {
             if (waiver.covers(control.id(), target)) {
                 if (waiver.isValidOn(today)) {

@@ -19,6 +19,7 @@ public class ExchangeServerAssert extends DomainAssert<ExchangeServerAssert, Exc
             throw new SettingViolation("AdminDisplayVersion", expected.label() + " (Version 14." + expected.servicePack() + ")",
                     found.label() + " ('" + actual.adminDisplayVersion() + "')", Optional.empty());
         }
-        return myself;
+        return complies("AdminDisplayVersion", expected.label() + " (Version 14." + expected.servicePack() + ")",
+                found.label() + " ('" + actual.adminDisplayVersion() + "')");
     }
 }

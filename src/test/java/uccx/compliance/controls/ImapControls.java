@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import uccx.compliance.collector.FactName;
 import uccx.compliance.collector.Snapshot;
 import uccx.compliance.collector.facts.ImapSettings;
 import uccx.compliance.collector.facts.Mailbox;
@@ -44,6 +45,7 @@ class ImapControls {
     @Severity(SeverityLevel.BLOCKER)
     void imapConnectionLimits(String server, Snapshot snapshot, Checklist checklist, ControlRun run) {
         ControlFindings findings = run.check(Control.IMAP_01, server);
+        findings.readFrom(FactName.IMAP_SETTINGS, server);
         ImapSettings imap = snapshot.imapSettingsOf(server).get();
         findings.observe(imap.toString());
         findings.assertThat(imap)
@@ -60,6 +62,7 @@ class ImapControls {
     @Severity(SeverityLevel.BLOCKER)
     void storeServiceSessions(String server, Snapshot snapshot, Checklist checklist, ControlRun run) {
         ControlFindings findings = run.check(Control.IMAP_02, server);
+        findings.readFrom(FactName.REGISTRY, server);
         StoreRegistryValue registry = snapshot.storeRegistryOf(server).get();
         findings.observe(registry.toString());
         findings.assertThat(registry).isDwordOfAtLeast(checklist.maxServiceSessionsPerUser());
@@ -72,6 +75,8 @@ class ImapControls {
     @Severity(SeverityLevel.CRITICAL)
     void noSessionLimitEvents(String server, Snapshot snapshot, Environment environment, Checklist checklist, ControlRun run) {
         ControlFindings findings = run.check(Control.IMAP_03, server);
+        findings.readFrom(FactName.STORE_EVENTS, server);
+        findings.readFrom(FactName.MAILBOX, environment.uccx().mailbox());
         Mailbox mailbox = snapshot.uccxMailbox().get();
         StoreEvents events = new StoreEvents(server, environment.eventLookbackHours(), snapshot.storeEventsOf(server).get());
         findings.observe(events.events().size() + " event(s) 9646 on " + server + " in the last " + events.lookbackHours() + " h");
@@ -85,6 +90,7 @@ class ImapControls {
     @Severity(SeverityLevel.NORMAL)
     void viewInformationStoreStatus(String account, Snapshot snapshot, ControlRun run) {
         ControlFindings findings = run.check(Control.IMAP_04, account);
+        findings.readFrom(FactName.ORGANIZATION_PERMISSIONS, account);
         List<OrganizationPermission> entries = snapshot.organizationPermissions().get();
         findings.observe(entries.toString());
         findings.assertThat(new OrganizationPermissions(account, entries))

@@ -1,6 +1,5 @@
 package uccx.compliance.controls;
 
-import io.qameta.allure.Allure;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Severity;
 import io.qameta.allure.SeverityLevel;
@@ -84,7 +83,13 @@ class LiveControls {
         MailTarget mail = target.startsWith("IMAP") ? run.imapTarget() : run.smtpTarget();
         Reach reach = TcpReach.probe(mail.host(), mail.port(), mail.connectTimeout());
         findings.observe(mail.describe() + (reach.reached() ? " reached in " + reach.took().toMillis() + " ms" : " not reached"));
-        if (!reach.reached()) {
+        findings.transcript("TCP", "connect " + mail.host() + ":" + mail.port() + " (timeout " + mail.connectTimeout().toSeconds() + " s): "
+                + (reach.reached() ? "connected in " + reach.took().toMillis() + " ms, closed without a word" : reach.failure()
+                + " after " + reach.took().toMillis() + " ms"));
+        if (reach.reached()) {
+            findings.complies("TCP connect to " + mail.host() + ":" + mail.port(), "a connection within " + mail.connectTimeout().toSeconds()
+                    + " s", "connected in " + reach.took().toMillis() + " ms");
+        } else {
             findings.collectAssertionError(new SettingViolation("TCP connect to " + mail.host() + ":" + mail.port(),
                     "a connection within " + mail.connectTimeout().toSeconds() + " s",
                     reach.failure() + " after " + reach.took().toMillis() + " ms", Optional.empty()));
@@ -102,13 +107,12 @@ class LiveControls {
         ControlFindings findings = control.check(Control.LIVE_01, target);
         requireNetwork(run);
         DualLoginResult result = new DualLogin(run.imapTarget(), run.credentialGuard()).run(run.uccxCredentials());
-        Allure.addAttachment("IMAP transcript (redacted) for LIVE-01", "text/plain", result.transcript());
+        findings.transcript("IMAP", result.transcript());
         findings.observe(result.outcome() + ": " + result.detail());
         String expected = "both sessions logged in and opened INBOX read-only";
         switch (result.outcome()) {
-            case BOTH_LOGGED_IN -> {
-                // compliant
-            }
+            case BOTH_LOGGED_IN -> findings.complies("two concurrent IMAP logins of " + run.uccxCredentials().account(), expected,
+                    result.detail());
             case CREDENTIALS_REJECTED -> findings.collectAssertionError(new SettingViolation("first IMAP login of "
                     + run.uccxCredentials().account(), expected, "refused (" + result.serverText() + "): the credentials or the "
                     + "account are wrong; this password is not tried again in this run, so that Active Directory does not lock the account",
@@ -148,10 +152,13 @@ class LiveControls {
         run.measure("capacityMillis", result.took().toMillis());
         run.measure("capacitySessions", result.succeeded() + " of " + result.wanted());
         findings.observe(result.succeeded() + " of " + result.wanted() + " sessions held at once in " + result.took().toMillis() + " ms");
+        findings.transcript("IMAP", "wanted " + result.wanted() + " concurrent sessions of " + run.uccxCredentials().account()
+                + " (password redacted)\nlogged in " + result.succeeded() + ", every one logged out\ntook " + result.took().toMillis() + " ms\n"
+                + result.firstRejection().map(r -> "first rejection: " + r + "\n").orElse("") + result.detail());
         switch (result.outcome()) {
-            case ALL_LOGGED_IN -> {
-                // compliant
-            }
+            case ALL_LOGGED_IN -> findings.complies("concurrent IMAP sessions of " + run.uccxCredentials().account(),
+                    result.wanted() + " (2 x (" + run.environment().uccx().agents() + " agents + 1))",
+                    result.succeeded() + " in " + result.took().toMillis() + " ms");
             case LIMIT_REACHED, DEADLINE_PASSED, CREDENTIALS_REJECTED -> findings.collectAssertionError(new SettingViolation(
                     "concurrent IMAP sessions of " + run.uccxCredentials().account(),
                     result.wanted() + " (2 x (" + run.environment().uccx().agents() + " agents + 1))",
@@ -176,10 +183,12 @@ class LiveControls {
         SmtpResult result = new SmtpPath(run.smtpTarget(), "uccx-compliance").probe(mailbox);
         String replies = result.replies().stream().map(r -> r.command() + " " + r.code()).collect(Collectors.joining(", "));
         findings.observe("banner '" + result.banner() + "'; EHLO " + result.extensions() + "; " + replies);
+        findings.transcript("SMTP", "S: " + result.banner() + "\n" + (result.extensions().isEmpty() ? ""
+                : "S: EHLO extensions " + String.join(" ", result.extensions()) + "\n")
+                + result.replies().stream().map(r -> "C: " + r.command() + "\nS: " + r.code() + " " + r.reply())
+                .collect(Collectors.joining("\n")));
         switch (result.outcome()) {
-            case RECIPIENT_ACCEPTED -> {
-                // compliant
-            }
+            case RECIPIENT_ACCEPTED -> findings.complies("RCPT TO:<" + mailbox + ">", "250 after EHLO and MAIL FROM", replies);
             case REFUSED -> findings.collectAssertionError(new SettingViolation("RCPT TO:<" + mailbox + ">",
                     "250 after EHLO and MAIL FROM", result.detail() + " (" + replies + ")", Optional.empty()));
             case COULD_NOT_VERIFY -> throw new IllegalStateException("could not verify: " + result.detail());
@@ -201,10 +210,12 @@ class LiveControls {
         findings.observe("security " + imap.security() + "; CAPABILITY " + result.capabilitiesBefore()
                 + (result.capabilitiesAfterTls().isEmpty() ? "" : "; after STARTTLS " + result.capabilitiesAfterTls())
                 + "; usable " + result.usableLogins());
+        findings.transcript("IMAP", "S: " + result.greeting() + "\nC: CAPABILITY\nS: * CAPABILITY " + String.join(" ", result.capabilitiesBefore())
+                + (result.capabilitiesAfterTls().isEmpty() ? "" : "\nC: STARTTLS (TLS established)\nC: CAPABILITY\nS: * CAPABILITY "
+                + String.join(" ", result.capabilitiesAfterTls())));
         switch (result.outcome()) {
-            case USABLE_LOGIN_OFFERED -> {
-                // compliant
-            }
+            case USABLE_LOGIN_OFFERED -> findings.complies("IMAP login mechanisms on " + target + " with security " + imap.security(),
+                    "LOGIN or AUTHENTICATE PLAIN usable", String.join(", ", result.usableLogins()));
             case NO_USABLE_LOGIN -> findings.collectAssertionError(new SettingViolation("IMAP login mechanisms on " + target
                     + " with security " + imap.security(), "LOGIN or AUTHENTICATE PLAIN usable",
                     result.detail() + " (CAPABILITY " + String.join(" ", result.capabilitiesBefore()) + ")", Optional.empty()));

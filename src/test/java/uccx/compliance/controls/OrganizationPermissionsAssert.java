@@ -2,11 +2,10 @@ package uccx.compliance.controls;
 
 import java.util.List;
 import java.util.Optional;
-import org.assertj.core.api.AbstractObjectAssert;
 import uccx.compliance.collector.facts.OrganizationPermission;
 
 /** IMAP-04: the UCCX account's permissions on the organization object. */
-public class OrganizationPermissionsAssert extends AbstractObjectAssert<OrganizationPermissionsAssert, OrganizationPermissions> {
+public class OrganizationPermissionsAssert extends DomainAssert<OrganizationPermissionsAssert, OrganizationPermissions> {
 
     public OrganizationPermissionsAssert(OrganizationPermissions actual) {
         super(actual, OrganizationPermissionsAssert.class);
@@ -27,6 +26,6 @@ public class OrganizationPermissionsAssert extends AbstractObjectAssert<Organiza
                     + (entries.isEmpty() ? "no permission entry at all" : entries.size() + " entries, none with this right") + ")",
                     Optional.empty());
         }
-        return myself;
+        return complies(shownAs, "allowed (" + right + ")", "allowed to " + actual.account() + ", denied by no entry");
     }
 }

@@ -48,11 +48,19 @@ public final class RunContext implements AutoCloseable {
     private final CredentialGuard credentialGuard = new CredentialGuard();
     private int commandsSent;
     private Snapshot snapshot;
+    private uccx.compliance.collector.RawRecords rawRecords;
 
     private final Optional<Path> replay;
+    private final Path projectDir;
+    private final Optional<Path> allureResults;
+    private final Instant started;
 
-    private RunContext(Environment environment, Path reportsRoot, Clock clock, Optional<Lab> lab, Optional<Path> replay) {
+    private RunContext(Environment environment, Path projectDir, Path reportsRoot, Optional<Path> allureResults, Clock clock,
+                       Optional<Lab> lab, Optional<Path> replay) {
         this.replay = replay;
+        this.projectDir = projectDir;
+        this.allureResults = allureResults;
+        this.started = clock.instant();
         this.environment = environment;
         this.reportsRoot = reportsRoot;
         this.clock = clock;
@@ -61,12 +69,16 @@ public final class RunContext implements AutoCloseable {
                 java.util.Arrays.stream(Control.values()).map(Control::id).toList());
     }
 
-    /** @param replay a saved collector output to evaluate instead of collecting: no lab, no network */
-    static RunContext open(Environment environment, Path reportsRoot, Clock clock, Optional<Path> replay) {
+    /**
+     * @param allureResults where Allure writes this run's results, for the report's categories, environment and executor
+     * @param replay        a saved collector output to evaluate instead of collecting: no lab, no network
+     */
+    static RunContext open(Environment environment, Path projectDir, Path reportsRoot, Optional<Path> allureResults, Clock clock,
+                           Optional<Path> replay) {
         Optional<Lab> lab = environment.isLab() && replay.isEmpty()
                 ? Optional.of(Lab.start(LabState.from(environment.lab().orElseThrow()), clock, Optional.of(environment.uccx().account())))
                 : Optional.empty();
-        return new RunContext(environment, reportsRoot, clock, lab, replay);
+        return new RunContext(environment, projectDir, reportsRoot, allureResults, clock, lab, replay);
     }
 
     public Environment environment() {
@@ -87,6 +99,14 @@ public final class RunContext implements AutoCloseable {
             summary.measure("collectionMillis", snapshot.elapsed().toMillis());
         }
         return snapshot;
+    }
+
+    /** The collector's records as written, for the raw evidence beside each result; read once per run. */
+    public synchronized uccx.compliance.collector.RawRecords rawRecords() {
+        if (rawRecords == null) {
+            rawRecords = uccx.compliance.collector.RawRecords.of(snapshot().rawOutput());
+        }
+        return rawRecords;
     }
 
     /** Whether this run evaluates a saved snapshot instead of reaching Exchange. */
@@ -180,8 +200,8 @@ public final class RunContext implements AutoCloseable {
             Path run = summary.write(reportsRoot.resolve(environment.name()), finished, remoteCommands());
             keepSnapshot(run);
             uccx.compliance.evidence.EvidenceBundle.seal(run, environment.file(), environment.name());
-            Optional.ofNullable(System.getProperty("allure.results.directory")).map(Path::of)
-                    .ifPresent(results -> uccx.compliance.evidence.AllureContext.write(results, allureEnvironment()));
+            allureResults.ifPresent(results -> uccx.compliance.evidence.AllureContext.write(results, allureEnvironment(),
+                            new uccx.compliance.evidence.Executor(System.getenv(), run.getFileName().toString(), started.getEpochSecond())));
         } finally {
             shells.forEach(ManagementShell::close);
             lab.ifPresent(Lab::close);
@@ -205,8 +225,23 @@ public final class RunContext implements AutoCloseable {
         values.put("servers", String.join(", ", environment.exchange().clientAccessServers()));
         values.put("uccx.mailbox", environment.uccx().mailbox());
         values.put("uccx.agents", Integer.toString(environment.uccx().agents()));
-        values.put("runner", System.getProperty("os.name") + " / Java " + System.getProperty("java.version"));
+        values.put("organisation", organisation());
+        values.put("runner", uccx.compliance.evidence.Runner.describe());
+        values.put("suite.version", Optional.ofNullable(System.getProperty("uccx.suiteVersion")).orElse("development"));
+        values.put("suite.commit", uccx.compliance.evidence.Runner.gitCommit(projectDir));
         return values;
+    }
+
+    /** The Exchange organisation, as the UCCX mailbox's LegacyExchangeDN names it: {@code /o=<organisation>/ou=...}. */
+    private String organisation() {
+        if (snapshot != null && snapshot.uccxMailbox() instanceof uccx.compliance.collector.Fact.Collected<uccx.compliance.collector.facts.Mailbox> mailbox) {
+            String dn = mailbox.value().legacyExchangeDn();
+            if (dn.toLowerCase(java.util.Locale.ROOT).startsWith("/o=")) {
+                int end = dn.indexOf('/', 3);
+                return dn.substring(3, end < 0 ? dn.length() : end);
+            }
+        }
+        return "not collected (read from the UCCX mailbox's LegacyExchangeDN)";
     }
 
     /** The raw CliXml the script wrote, exactly as received: the evidence behind every fact. It holds no secret. */

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import uccx.compliance.collector.FactName;
 import uccx.compliance.collector.Snapshot;
 import uccx.compliance.collector.facts.ExchangeServer;
 import uccx.compliance.environment.Environment;
@@ -33,6 +34,7 @@ class ScopeControls {
     @Severity(SeverityLevel.CRITICAL)
     void exchangeVersionMatches(String server, Snapshot snapshot, Environment environment, ControlRun run) {
         ControlFindings findings = run.check(Control.EXC_01, server);
+        findings.readFrom(FactName.EXCHANGE_SERVERS, server);
         List<ExchangeServer> servers = snapshot.exchangeServers().get();
         ExchangeServer found = servers.stream().filter(s -> s.name().equalsIgnoreCase(server)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("could not verify: " + server + " is not among the "

@@ -10,11 +10,15 @@ import java.util.Optional;
 public class SettingViolation extends AssertionError {
 
     private final String setting;
+    private final String expected;
+    private final String found;
     private final transient Optional<Threshold> threshold;
 
     public SettingViolation(String setting, String expected, String found, Optional<Threshold> threshold) {
         super(setting + ": expected " + expected + ", found " + found);
         this.setting = setting;
+        this.expected = expected;
+        this.found = found;
         this.threshold = threshold;
     }
 
@@ -24,6 +28,14 @@ public class SettingViolation extends AssertionError {
 
     public String setting() {
         return setting;
+    }
+
+    public String expected() {
+        return expected;
+    }
+
+    public String found() {
+        return found;
     }
 
     public Optional<Threshold> threshold() {

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import uccx.compliance.collector.FactName;
 import uccx.compliance.collector.Snapshot;
 import uccx.compliance.collector.facts.ReceiveConnector;
 import uccx.compliance.environment.Environment;
@@ -28,6 +29,7 @@ class SmtpControls {
     @Severity(SeverityLevel.CRITICAL)
     void receiveConnectorLimits(String identity, Snapshot snapshot, Checklist checklist, ControlRun run) {
         ControlFindings findings = run.check(Control.SMTP_01, identity);
+        findings.readFrom(FactName.RECEIVE_CONNECTORS, identity);
         ReceiveConnector connector = snapshot.receiveConnector(identity).get();
         findings.observe(connector.toString());
         findings.assertThat(connector)

@@ -2,11 +2,10 @@ package uccx.compliance.controls;
 
 import java.util.List;
 import java.util.Optional;
-import org.assertj.core.api.AbstractObjectAssert;
 import uccx.compliance.collector.facts.StoreEvent;
 
 /** IMAP-03: the 9646 events of one Mailbox server in the look-back window. */
-public class StoreEventsAssert extends AbstractObjectAssert<StoreEventsAssert, StoreEvents> {
+public class StoreEventsAssert extends DomainAssert<StoreEventsAssert, StoreEvents> {
 
     public StoreEventsAssert(StoreEvents actual) {
         super(actual, StoreEventsAssert.class);
@@ -22,6 +21,7 @@ public class StoreEventsAssert extends AbstractObjectAssert<StoreEventsAssert, S
                     ours.size() + " event(s), the latest at " + last.timeCreated() + ": session limit of " + last.limit()
                             + " reached for " + legacyExchangeDn, Optional.empty());
         }
-        return myself;
+        return complies("MSExchangeIS event 9646", "none for " + mailbox + " in the last " + actual.lookbackHours() + " h",
+                "none for " + mailbox + " (" + actual.events().size() + " event(s) 9646 in all)");
     }
 }

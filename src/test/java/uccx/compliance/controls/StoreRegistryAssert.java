@@ -25,6 +25,6 @@ public class StoreRegistryAssert extends DomainAssert<StoreRegistryAssert, Store
         if (actual.value().getAsLong() < threshold.minimum()) {
             throw SettingViolation.below(threshold, actual.value().getAsLong());
         }
-        return myself;
+        return complies(threshold, "a DWORD of " + threshold, actual.value().getAsLong());
     }
 }

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import uccx.compliance.collector.FactName;
 import uccx.compliance.collector.Snapshot;
 import uccx.compliance.collector.facts.Mailbox;
 import uccx.compliance.collector.facts.ThrottlingPolicy;
@@ -31,6 +32,8 @@ class ThrottlingControls {
     @Severity(SeverityLevel.CRITICAL)
     void dedicatedPolicyAssigned(String mailboxName, Snapshot snapshot, ControlRun run) {
         ControlFindings findings = run.check(Control.THR_01, mailboxName);
+        findings.readFrom(FactName.MAILBOX, mailboxName);
+        findings.readFrom(FactName.THROTTLING_POLICIES, null);
         Mailbox mailbox = snapshot.uccxMailbox().get();
         EffectivePolicy effective = EffectivePolicy.of(mailbox, snapshot.throttlingPolicies().get());
         findings.observe(effective.describe());
@@ -49,6 +52,8 @@ class ThrottlingControls {
     @Severity(SeverityLevel.CRITICAL)
     void budgetsUnlimited(String mailboxName, Snapshot snapshot, Environment environment, ControlRun run) {
         ControlFindings findings = run.check(Control.THR_02, mailboxName);
+        findings.readFrom(FactName.MAILBOX, mailboxName);
+        findings.readFrom(FactName.THROTTLING_POLICIES, null);
         EffectivePolicy effective = EffectivePolicy.of(snapshot.uccxMailbox().get(), snapshot.throttlingPolicies().get());
         ThrottlingPolicy policy = effective.policy();
         List<String> budgets = new ArrayList<>(Checklist.BUDGETS);

@@ -22,7 +22,7 @@ public class ThrottlingPolicyAssert extends DomainAssert<ThrottlingPolicyAssert,
         if (value.isPresent() && !value.get().trim().toLowerCase(Locale.ROOT).equals("unlimited")) {
             throw new SettingViolation(budget, "$null (unlimited)", value.get(), Optional.empty());
         }
-        return myself;
+        return complies(budget, "$null (unlimited)", value.orElse("$null") + " in policy " + actual.name());
     }
 
     public ThrottlingPolicyAssert isNotTheDefaultPolicy() {
@@ -31,6 +31,6 @@ public class ThrottlingPolicyAssert extends DomainAssert<ThrottlingPolicyAssert,
             throw new SettingViolation("ThrottlingPolicy", "a dedicated, non-default policy",
                     "'" + actual.name() + "', the organisation's default policy (IsDefault true)", Optional.empty());
         }
-        return myself;
+        return complies("ThrottlingPolicy", "a dedicated, non-default policy", "'" + actual.name() + "' (IsDefault false)");
     }
 }
