@@ -52,12 +52,12 @@ public final class SnapshotReader {
 
     public Snapshot read(CliXmlDocument output, String rawOutput, String source, Instant collectedAt, Duration elapsed) {
         Records records = Records.of(output);
-        return snapshot(records, records.whyIncomplete(), rawOutput, source, collectedAt, elapsed);
+        return snapshot(records, records.whyIncomplete(), rawOutput, source + records.stamp(), collectedAt, elapsed);
     }
 
     /** The snapshot of a run whose one command never ran or could not be read: every fact fails for that reason. */
     public Snapshot unreachable(String source, String reason, String rawOutput, Instant collectedAt, Duration elapsed) {
-        Records none = new Records(Map.of(), Map.of(), false, List.of(), Optional.of(source));
+        Records none = new Records(Map.of(), Map.of(), Optional.empty(), List.of(), Optional.of(source));
         return snapshot(none, reason, rawOutput, source, collectedAt, elapsed);
     }
 
@@ -183,13 +183,13 @@ public final class SnapshotReader {
     }
 
     /** The script's records, grouped by fact and target. */
-    private record Records(Map<String, List<PsObject>> data, Map<String, PsObject> statuses, boolean ended, List<PsError> errors,
+    private record Records(Map<String, List<PsObject>> data, Map<String, PsObject> statuses, Optional<PsObject> end, List<PsError> errors,
                            Optional<String> failedHop) {
 
         static Records of(CliXmlDocument document) {
             Map<String, List<PsObject>> data = new LinkedHashMap<>();
             Map<String, PsObject> statuses = new LinkedHashMap<>();
-            boolean ended = false;
+            PsObject ended = null;
             for (PsValue value : document.output()) {
                 if (!(value instanceof PsObject o)) {
                     continue;
@@ -198,13 +198,27 @@ public final class SnapshotReader {
                 switch (kind) {
                     case "fact" -> data.computeIfAbsent(key(o), k -> new ArrayList<>()).add(o);
                     case "status" -> statuses.put(key(o), o);
-                    case "end" -> ended = true;
+                    case "end" -> ended = o;
                     default -> {
                         // Output of something else (a profile, a banner): not ours, not evidence of anything.
                     }
                 }
             }
-            return new Records(data, statuses, ended, document.errors(), Optional.empty());
+            return new Records(data, statuses, Optional.ofNullable(ended), document.errors(), Optional.empty());
+        }
+
+        /** When and where the script says it ran, from its end record: for a replayed file the only word on that. */
+        String stamp() {
+            return end.map(e -> {
+                String at = e.property("CollectedAt").map(PsValue::text).filter(t -> t != null && !t.isBlank()).orElse("");
+                String on = e.property("ComputerName").map(PsValue::text).filter(t -> t != null && !t.isBlank()).orElse("");
+                String ps = e.property("PSVersion").map(PsValue::text).filter(t -> t != null && !t.isBlank()).orElse("");
+                if (at.isEmpty() && on.isEmpty()) {
+                    return "";
+                }
+                return "; the script ran" + (at.isEmpty() ? "" : " at " + at) + (on.isEmpty() ? "" : " on " + on)
+                        + (ps.isEmpty() ? "" : " (PowerShell " + ps + ")");
+            }).orElse("");
         }
 
         private static String key(PsObject o) {
@@ -223,7 +237,7 @@ public final class SnapshotReader {
                 PsError first = errors.get(0);
                 return "the script stopped: " + first.message() + " (" + first.fullyQualifiedErrorId() + ")";
             }
-            return ended ? "the script wrote no status for it" : "the script's output ended before this fact was collected";
+            return end.isPresent() ? "the script wrote no status for it" : "the script's output ended before this fact was collected";
         }
 
         <T> Fact<T> fact(FactName name, String target, String hop, String stopped, Function<List<PsObject>, T> convert) {

@@ -59,6 +59,22 @@ public final class EnvironmentLoader {
     }
 
     /**
+     * The environment for work that needs no secret, such as exporting the collector script for an
+     * air-gapped site: a {@code ${VAR}} that is not set reads as a placeholder that never leaves
+     * the process, instead of being an error. Everything else is validated as by {@link #load}.
+     */
+    public Environment loadWithoutSecrets(String envArgument, Path projectDir, Map<String, String> variables) {
+        Path file = locate(envArgument, projectDir);
+        Map<String, String> withPlaceholders = new java.util.HashMap<>(variables);
+        java.util.regex.Matcher references = java.util.regex.Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}")
+                .matcher(read(file, shown(file, projectDir.toAbsolutePath().normalize())));
+        while (references.find()) {
+            withPlaceholders.putIfAbsent(references.group(1), "not-needed-to-export-the-collector-script");
+        }
+        return load(envArgument, projectDir, withPlaceholders);
+    }
+
+    /**
      * The file an {@code -Denv} value names.
      *
      * @throws EnvironmentException when it names no readable file

@@ -179,8 +179,11 @@ try {
 #endregion
 
 #region end
+# When and where it ran: a replayed snapshot says so in the report.
 New-Object PSObject -Property @{
     UccxRecord = 'end'
     PSVersion = [string]$PSVersionTable.PSVersion
+    CollectedAt = (Get-Date).ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ')
+    ComputerName = [string]$env:COMPUTERNAME
 }
 #endregion

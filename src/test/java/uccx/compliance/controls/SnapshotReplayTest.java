@@ -44,6 +44,7 @@ class SnapshotReplayTest {
                 .isNotEmpty().allMatch(o -> o.endsWith("not-applicable"));
         assertThat(replay.remoteCommands()).as("nothing was sent anywhere").isZero();
         assertThat(Files.readString(replay.runFolder(replayReports).resolve("snapshot-source.txt")))
-                .contains("snapshot file").contains("replayed with no network");
+                .contains("snapshot file").contains("replayed with no network")
+                .containsPattern("the script ran at \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z on EXCH01 \\(PowerShell 2.0\\)");
     }
 }

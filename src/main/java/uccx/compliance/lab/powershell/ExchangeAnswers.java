@@ -49,7 +49,9 @@ final class ExchangeAnswers {
     }
 
     Serialized end() {
-        return Serialized.customObject(null).with("UccxRecord", "end").with("PSVersion", "2.0").build();
+        return Serialized.customObject(null).with("UccxRecord", "end").with("PSVersion", "2.0")
+                .with("CollectedAt", java.time.format.DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+                .with("ComputerName", state.servers().isEmpty() ? "" : state.servers().get(0).name()).build();
     }
 
     private interface Reader {
