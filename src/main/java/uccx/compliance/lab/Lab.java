@@ -48,8 +48,16 @@ public final class Lab implements AutoCloseable {
      * server) and SMTP, with a fresh password for that account.
      */
     public static Lab start(LabState state, Clock clock, Optional<String> uccxAccount) {
+        return start(state, clock, uccxAccount, Lab::freshPassword);
+    }
+
+    /**
+     * Starts the lab with passwords from {@code passwords} (first the audit account's, then the UCCX
+     * account's): the proof that no password ever reaches a report must know the values it searches for.
+     */
+    public static Lab start(LabState state, Clock clock, Optional<String> uccxAccount, java.util.function.Supplier<String> passwords) {
         String username = "lab-audit-" + Integer.toHexString(new SecureRandom().nextInt(0x10000));
-        String password = freshPassword();
+        String password = passwords.get();
         List<String> violations = Collections.synchronizedList(new ArrayList<>());
         LabPowerShell powerShell = new LabPowerShell(state, clock, violations::add);
         WinRmEndpointSettings settings = WinRmEndpointSettings.http(username, password)
@@ -57,7 +65,7 @@ public final class Lab implements AutoCloseable {
         WinRmEndpoint winRm = null;
         try {
             winRm = WinRmEndpoint.start(settings, commandLine -> program(powerShell.start(commandLine)));
-            LabMail mail = uccxAccount.isPresent() ? LabMail.start(state, uccxAccount.get(), freshPassword(), clock) : LabMail.none();
+            LabMail mail = uccxAccount.isPresent() ? LabMail.start(state, uccxAccount.get(), passwords.get(), clock) : LabMail.none();
             return new Lab(winRm, username, password, violations, mail);
         } catch (IOException | RuntimeException e) {
             if (winRm != null) {
@@ -67,7 +75,8 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    private static String freshPassword() {
+    /** A password no one has seen before: 18 random bytes. */
+    public static String freshPassword() {
         byte[] secret = new byte[18];
         new SecureRandom().nextBytes(secret);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

@@ -32,6 +32,11 @@ import org.junit.platform.launcher.core.LauncherFactory;
 record ReportedRun(Path results, List<JsonNode> testResults) {
 
     static ReportedRun of(Path environmentFile, Path projectDir, Path reportsDir, Path results) {
+        return of(environmentFile, projectDir, reportsDir, results, Map.of());
+    }
+
+    /** @param configuration further JUnit configuration parameters, for example {@code uccx.variable.<NAME>} */
+    static ReportedRun of(Path environmentFile, Path projectDir, Path reportsDir, Path results, Map<String, String> configuration) {
         AllureLifecycle previous = Allure.getLifecycle();
         AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(results));
         Allure.setLifecycle(lifecycle);
@@ -41,6 +46,7 @@ record ReportedRun(Path results, List<JsonNode> testResults) {
                     .addTestExecutionListeners(new AllureJunitPlatform(lifecycle)).build());
             launcher.execute(LauncherDiscoveryRequestBuilder.request()
                     .selectors(ProofRun.CONTROL_CLASSES.stream().map(DiscoverySelectors::selectClass).toList())
+                    .configurationParameters(configuration)
                     .configurationParameters(Map.of("env", environmentFile.toString(), "uccx.projectDir", projectDir.toString(),
                             "uccx.reportsDir", reportsDir.toString(), "allure.results.directory", results.toString()))
                     .build());

@@ -72,11 +72,13 @@ public final class RunContext implements AutoCloseable {
     /**
      * @param allureResults where Allure writes this run's results, for the report's categories, environment and executor
      * @param replay        a saved collector output to evaluate instead of collecting: no lab, no network
+     * @param labPasswords  where a lab takes its per-run passwords from: fresh random ones, except in the secrets proof
      */
     static RunContext open(Environment environment, Path projectDir, Path reportsRoot, Optional<Path> allureResults, Clock clock,
-                           Optional<Path> replay) {
+                           Optional<Path> replay, java.util.function.Supplier<String> labPasswords) {
         Optional<Lab> lab = environment.isLab() && replay.isEmpty()
-                ? Optional.of(Lab.start(LabState.from(environment.lab().orElseThrow()), clock, Optional.of(environment.uccx().account())))
+                ? Optional.of(Lab.start(LabState.from(environment.lab().orElseThrow()), clock, Optional.of(environment.uccx().account()),
+                        labPasswords))
                 : Optional.empty();
         return new RunContext(environment, projectDir, reportsRoot, allureResults, clock, lab, replay);
     }

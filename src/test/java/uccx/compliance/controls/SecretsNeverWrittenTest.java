@@ -1,0 +1,143 @@
+package uccx.compliance.controls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * No password ever leaves the process: runs the suite against the lab with passwords the test
+ * knows (the audit account's over WinRM Basic, the UCCX account's over IMAP, a right one and a
+ * wrong one), then searches every file under reports/ (inside the evidence zips too), every
+ * Allure result and attachment, and everything the run printed, for each password in plain text
+ * and inside any Base64 token (a Basic header, an AUTHENTICATE PLAIN payload, a LOGIN literal).
+ */
+@Tag("proof")
+class SecretsNeverWrittenTest {
+
+    private static final Path PROJECT = Path.of(System.getProperty("uccx.projectDir", System.getProperty("user.dir")));
+    private static final Pattern BASE64_TOKEN = Pattern.compile("[A-Za-z0-9+/_-]{12,}={0,2}");
+
+    @TempDir
+    Path reports;
+
+    @TempDir
+    Path results;
+
+    @Test
+    void noPasswordIsWrittenAnywhereNotEvenEncoded() throws IOException {
+        String seed = "Kn0wn-" + UUID.randomUUID().toString().substring(0, 8);
+        String auditPassword = seed + "-audit";
+        String uccxPassword = seed + "-uccx";
+        String wrongPassword = seed + "-wrong";
+        LabVariant lab = LabVariant.ofCompliantLab(PROJECT);
+        // non-compliant, so messages, transcripts and remediation are written too
+        ((ObjectNode) lab.server("EXCH01").get("imapSettings")).put("MaxConnectionsPerUser", 1);
+        Path rightEnvironment = lab.writeTo(PROJECT.resolve("target/proof-environments"), "secrets-right-password");
+        LabVariant wrong = LabVariant.ofCompliantLab(PROJECT);
+        wrong.change(root -> ((ObjectNode) root.get("uccx")).put("password", "${UCCX_TEST_PASSWORD}"));
+        Path wrongEnvironment = wrong.writeTo(PROJECT.resolve("target/proof-environments"), "secrets-wrong-password");
+
+        String printed = capturingOutput(() -> {
+            ReportedRun.of(rightEnvironment, PROJECT, reports, results,
+                    Map.of("uccx.lab.knownPasswords", auditPassword + "," + uccxPassword));
+            ReportedRun.of(wrongEnvironment, PROJECT, reports, results, Map.of("uccx.lab.knownPasswords", auditPassword + "," + uccxPassword,
+                    "uccx.variables", "UCCX_TEST_PASSWORD", "uccx.variable.UCCX_TEST_PASSWORD", wrongPassword));
+        });
+
+        List<Written> written = new ArrayList<>(filesUnder(reports));
+        written.addAll(filesUnder(results));
+        written.add(new Written("what the run printed", printed));
+        assertThat(written).as("the runs wrote reports, Allure results and a log").hasSizeGreaterThan(20)
+                .anyMatch(w -> w.text().contains("NO AUTHENTICATE failed."))
+                .anyMatch(w -> w.text().contains("LIVE-01 non-compliant") || w.text().contains("\"non-compliant\""));
+        for (String password : List.of(auditPassword, uccxPassword, wrongPassword)) {
+            assertThat(written).as("where %s could have leaked", password).noneMatch(w -> reveals(w.text(), password));
+        }
+    }
+
+    /** The password in plain text, or inside a Base64 token (standard or URL-safe, any AUTHENTICATE or Basic framing). */
+    private static boolean reveals(String text, String password) {
+        if (text.contains(password)) {
+            return true;
+        }
+        Matcher tokens = BASE64_TOKEN.matcher(text);
+        while (tokens.find()) {
+            String token = tokens.group();
+            for (Base64.Decoder decoder : List.of(Base64.getDecoder(), Base64.getUrlDecoder())) {
+                try {
+                    if (new String(decoder.decode(token), StandardCharsets.ISO_8859_1).contains(password)) {
+                        return true;
+                    }
+                } catch (IllegalArgumentException notBase64) {
+                    // most tokens are words, not Base64
+                }
+            }
+        }
+        return false;
+    }
+
+    private record Written(String where, String text) {
+    }
+
+    private static List<Written> filesUnder(Path root) throws IOException {
+        List<Written> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (file.getFileName().toString().endsWith(".zip")) {
+                    found.addAll(zipEntries(file));
+                } else {
+                    found.add(new Written(file.toString(), new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<Written> zipEntries(Path zip) throws IOException {
+        List<Written> entries = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream archive = new ZipInputStream(in)) {
+            ZipEntry entry;
+            while ((entry = archive.getNextEntry()) != null) {
+                entries.add(new Written(zip + "!" + entry.getName(), new String(archive.readAllBytes(), StandardCharsets.ISO_8859_1)));
+            }
+        }
+        return entries;
+    }
+
+    /** What the run printed on standard output and error, also from the lab's and the probes' threads. */
+    private static String capturingOutput(Runnable run) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setOut(both);
+        System.setErr(both);
+        try {
+            run.run();
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+}
