@@ -28,6 +28,19 @@ public record Management(Transport transport, Optional<String> host, OptionalInt
         Objects.requireNonNull(certificateSha256, "certificateSha256");
     }
 
+    /**
+     * Why this way of reaching Exchange is weaker than it should be, for a warning in the build log,
+     * the summary and the report: with {@code https: false} the audit account's credentials and every
+     * answer cross the network without TLS, and nothing proves the server is the real one.
+     */
+    public Optional<String> weakness() {
+        if (transport == Transport.WINRM && !https) {
+            return Optional.of("WinRM over plain HTTP (https: false): the server is not authenticated and the audit account's "
+                    + "credentials and every answer cross the network unencrypted; use https: true with a pinned certificate or trust store");
+        }
+        return Optional.empty();
+    }
+
     /** Where commands go, for messages and evidence: never a secret. */
     public String describe() {
         return switch (transport) {

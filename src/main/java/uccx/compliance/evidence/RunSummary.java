@@ -35,6 +35,7 @@ public final class RunSummary {
     private final Map<String, Object> measurements = new java.util.LinkedHashMap<>();
     private final List<String[]> waivers = new ArrayList<>();
     private final List<String[]> remediations = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
 
     /** @param controlOrder the control IDs in checklist order, for remediation.ps1 */
     public RunSummary(String environment, Instant started, List<String> controlOrder) {
@@ -50,6 +51,11 @@ public final class RunSummary {
     /** A number worth keeping with the run, for example how long the collection took. */
     public synchronized void measure(String name, Object value) {
         measurements.put(name, value);
+    }
+
+    /** Something about the run itself a reader must not miss, such as management traffic without TLS. */
+    public synchronized void warn(String warning) {
+        warnings.add(warning);
     }
 
     /** The fix of one non-compliant control and target, for remediation.ps1. */
@@ -135,6 +141,8 @@ public final class RunSummary {
         root.put("started", started.toString());
         root.put("finished", finished.toString());
         root.put("remoteCommands", remoteCommands);
+        ArrayNode warned = root.putArray("warnings");
+        warnings.forEach(warned::add);
         ObjectNode outcomes = root.putObject("outcomes");
         counts().forEach((outcome, count) -> outcomes.put(outcome.label(), count));
         ObjectNode measured = root.putObject("measurements");

@@ -67,6 +67,7 @@ public final class RunContext implements AutoCloseable {
         this.lab = lab;
         this.summary = new RunSummary(environment.name(), clock.instant(),
                 java.util.Arrays.stream(Control.values()).map(Control::id).toList());
+        environment.exchange().management().weakness().ifPresent(summary::warn);
     }
 
     /**
@@ -227,6 +228,7 @@ public final class RunContext implements AutoCloseable {
         values.put("servers", String.join(", ", environment.exchange().clientAccessServers()));
         values.put("uccx.mailbox", environment.uccx().mailbox());
         values.put("uccx.agents", Integer.toString(environment.uccx().agents()));
+        environment.exchange().management().weakness().ifPresent(w -> values.put("WARNING", w));
         values.put("organisation", organisation());
         values.put("runner", uccx.compliance.evidence.Runner.describe());
         values.put("suite.version", Optional.ofNullable(System.getProperty("uccx.suiteVersion")).orElse("development"));

@@ -137,6 +137,16 @@ class EnvironmentLoaderTest {
     }
 
     @Test
+    void plainHttpIsAllowedButNamedAsAWeakness() {
+        Environment plain = load(project, with(SITE, "    port: 5986", "    https: false"), VARIABLES);
+        Environment tls = load(project, SITE, VARIABLES);
+
+        assertThat(plain.exchange().management().weakness()).hasValueSatisfying(w -> assertThat(w)
+                .contains("plain HTTP", "not authenticated", "unencrypted", "https: true"));
+        assertThat(tls.exchange().management().weakness()).isEmpty();
+    }
+
+    @Test
     void givenValuesReplaceTheDefaults() {
         String yaml = with(SITE, "imap: {host: mail.corp.example.com, security: starttls}", "imap: {host: mail.corp.example.com, security: ssl}")
                 + """
