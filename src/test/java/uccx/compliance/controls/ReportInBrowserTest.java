@@ -71,7 +71,7 @@ class ReportInBrowserTest {
         assertThat(page.leaves()).as("one leaf per result").hasSize(summary.path("results").size());
         // The picture opens the first non-compliant result, as a reader would: its suite unfolded beside the message.
         chromium.screenshot(published.singleFile().toUri() + page.leaf("IMAP-01", "EXCH02").link(),
-                PROJECT.resolve("target/report-noncompliant.png"), 1400, 900);
+                PROJECT.resolve("target/report-noncompliant.png"), 1400, 1600);
 
         assertThat(reports.resolve(NAME).resolve("latest").resolve(AllureReport.SINGLE_FILE)).hasSameBinaryContentAs(published.singleFile());
         assertThat(Files.readString(published.runFolder().resolve("MANIFEST.sha256")))
