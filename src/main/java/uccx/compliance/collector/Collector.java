@@ -33,20 +33,23 @@ public final class Collector {
         RemoteCommand command = script.command(scope);
         Instant started = clock.instant();
         SnapshotReader reader = new SnapshotReader(scope);
+        ShellOutput output = null;
         try {
-            ShellOutput output = shell.run(command);
+            output = shell.run(command);
             Duration elapsed = Duration.between(started, clock.instant());
             CliXmlDocument document = CliXml.parse(output.stdout());
             if (document.output().isEmpty() && output.exitCode() != 0) {
-                return failed(reader, scope, shell.describe(), "powershell.exe ended with exit code " + output.exitCode()
+                return failed(reader, scope, shell.describe(), "powershell.exe on " + shell.describe() + " ended with exit code "
+                        + output.exitCode()
                         + firstLine(output.stderr()), started, elapsed, output.stdout());
             }
             return reader.read(withStandardError(document, output.stderr()), output.stdout(), shell.describe(), started, elapsed);
         } catch (ShellException e) {
+            // The shell's message already names its hop.
             return failed(reader, scope, shell.describe(), e.getMessage(), started, Duration.between(started, clock.instant()), "");
         } catch (CliXmlException e) {
-            return failed(reader, scope, shell.describe(), "unreadable output: " + e.getMessage(), started,
-                    Duration.between(started, clock.instant()), "");
+            return failed(reader, scope, shell.describe(), "unreadable output from " + shell.describe() + ": " + e.getMessage(), started,
+                    Duration.between(started, clock.instant()), output == null ? "" : output.stdout());
         }
     }
 

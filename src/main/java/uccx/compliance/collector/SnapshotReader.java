@@ -244,7 +244,9 @@ public final class SnapshotReader {
             String factName = name.sectionName();
             PsObject status = statuses.get(key(factName, target));
             if (status == null) {
-                return Fact.notCollected(factName, target, failedHop.orElse(hop), stopped);
+                // When the whole command failed, the fact's own cmdlet is named and the reason names the failed hop.
+                return failedHop.isPresent() ? Fact.notCollected(factName, target, hop, "not collected: " + stopped)
+                        : Fact.notCollected(factName, target, hop, stopped);
             }
             String statusHop = status.property("Hop").map(PsValue::text).filter(h -> !h.isBlank()).orElse(hop);
             // A fact of the whole organisation (target '') owns every record of that fact, whatever each one is about.

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import uccx.compliance.lab.powershell.LabPowerShell;
+import uccx.compliance.lab.winrm.ListenerFault;
 import uccx.compliance.lab.winrm.ProgramResult;
 import uccx.compliance.lab.winrm.RemoteProgram;
 import uccx.compliance.lab.winrm.WinRmEndpoint;
@@ -29,9 +30,12 @@ public final class Lab implements AutoCloseable {
     private final String password;
     private final List<String> violations;
     private final LabMail mail;
+    private final Optional<ClosedPort> closedPort;
 
-    private Lab(WinRmEndpoint winRm, String username, String password, List<String> violations, LabMail mail) {
+    private Lab(WinRmEndpoint winRm, String username, String password, List<String> violations, LabMail mail,
+                Optional<ClosedPort> closedPort) {
         this.winRm = winRm;
+        this.closedPort = closedPort;
         this.username = username;
         this.password = password;
         this.violations = violations;
@@ -60,14 +64,20 @@ public final class Lab implements AutoCloseable {
         String password = passwords.get();
         List<String> violations = Collections.synchronizedList(new ArrayList<>());
         LabPowerShell powerShell = new LabPowerShell(state, clock, violations::add);
+        Optional<ManagementFault> fault = state.faults().management();
         WinRmEndpointSettings settings = WinRmEndpointSettings.http(username, password)
                 .withLatency(Duration.ofMillis(state.faults().latencyMillis()));
+        settings = fault.flatMap(Lab::listenerFault).map(settings::withFault).orElse(settings);
         WinRmEndpoint winRm = null;
+        Optional<ClosedPort> closedPort = Optional.empty();
         try {
-            winRm = WinRmEndpoint.start(settings, commandLine -> program(powerShell.start(commandLine)));
+            winRm = WinRmEndpoint.start(settings, commandLine -> program(powerShell.start(commandLine), fault));
+            // The endpoint still runs, unreachable, so that the run's counts and checks read as always.
+            closedPort = fault.filter(f -> f == ManagementFault.REFUSED).map(f -> ClosedPort.reserve());
             LabMail mail = uccxAccount.isPresent() ? LabMail.start(state, uccxAccount.get(), passwords.get(), clock) : LabMail.none();
-            return new Lab(winRm, username, password, violations, mail);
+            return new Lab(winRm, username, password, violations, mail, closedPort);
         } catch (IOException | RuntimeException e) {
+            closedPort.ifPresent(ClosedPort::close);
             if (winRm != null) {
                 winRm.close();
             }
@@ -87,7 +97,18 @@ public final class Lab implements AutoCloseable {
         return mail;
     }
 
-    private static RemoteProgram program(LabPowerShell.Session session) {
+    /** The faults the WinRM listener itself plays; the others happen elsewhere (a closed port, the script's output). */
+    private static Optional<ListenerFault> listenerFault(ManagementFault fault) {
+        return switch (fault) {
+            case UNAUTHORIZED -> Optional.of(ListenerFault.UNAUTHORIZED);
+            case SERVER_ERROR -> Optional.of(ListenerFault.SERVER_ERROR);
+            case WSMAN_FAULT -> Optional.of(ListenerFault.WSMAN_FAULT);
+            case SLOW -> Optional.of(ListenerFault.SILENT);
+            case REFUSED, TRUNCATED_OUTPUT, MALFORMED_OUTPUT -> Optional.empty();
+        };
+    }
+
+    private static RemoteProgram program(LabPowerShell.Session session, Optional<ManagementFault> fault) {
         return new RemoteProgram() {
             @Override
             public void standardInput(byte[] chunk) {
@@ -96,7 +117,8 @@ public final class Lab implements AutoCloseable {
 
             @Override
             public Optional<ProgramResult> result() {
-                return session.result().map(r -> ProgramResult.text(r.stdout(), r.stderr(), r.exitCode()));
+                return session.result().map(r -> fault.map(f -> ScriptOutputFault.apply(f, r)).orElse(r))
+                        .map(r -> ProgramResult.text(r.stdout(), r.stderr(), r.exitCode()));
             }
         };
     }
@@ -105,8 +127,9 @@ public final class Lab implements AutoCloseable {
         return "127.0.0.1";
     }
 
+    /** The WinRM port the collector is given: the listener's, or under the fault {@code refused} a closed one. */
     public int winRmPort() {
-        return winRm.port();
+        return closedPort.map(ClosedPort::port).orElseGet(winRm::port);
     }
 
     /** This run's user name for WinRM Basic authentication. */
@@ -142,6 +165,7 @@ public final class Lab implements AutoCloseable {
         try {
             mail.close();
         } finally {
+            closedPort.ifPresent(ClosedPort::close);
             winRm.close();
         }
     }

@@ -55,7 +55,8 @@ public final class LabMail implements AutoCloseable {
         try {
             for (LabState.Server server : state.servers()) {
                 if (server.hasRole("ClientAccess")) {
-                    started.add(ImapEndpoint.start(settings(server, store, credentials, certificate)));
+                    ImapEndpointSettings settings = settings(server, store, credentials, certificate);
+                    started.add(ImapEndpoint.start(state.faults().imap().map(settings::withFault).orElse(settings)));
                 }
             }
             Set<String> recipients = new LinkedHashSet<>();
@@ -63,9 +64,10 @@ public final class LabMail implements AutoCloseable {
             for (LabState.ReceiveConnector connector : state.receiveConnectors()) {
                 String server = connector.identity().contains("\\")
                         ? connector.identity().substring(0, connector.identity().indexOf('\\')) : connector.identity();
-                connectors.add(SmtpEndpoint.start(new SmtpEndpointSettings(server + ".lab.example.com", connector.identity(),
+                SmtpEndpointSettings settings = new SmtpEndpointSettings(server + ".lab.example.com", connector.identity(),
                         recipients, limit(connector.limit("MaxInboundConnectionPerSource")),
-                        limit(connector.limit("MaxInboundConnection")), clock)));
+                        limit(connector.limit("MaxInboundConnection")), clock);
+                connectors.add(SmtpEndpoint.start(state.faults().smtp().map(settings::withFault).orElse(settings)));
             }
         } catch (IOException | RuntimeException e) {
             started.forEach(ImapEndpoint::close);

@@ -85,8 +85,21 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
     public record Permission(String user, List<String> extendedRights, boolean deny, String accessRights) {
     }
 
-    /** Latency and failures to inject, as a real organisation can present them. */
-    public record Faults(long latencyMillis, List<Failure> failures) {
+    /**
+     * Latency and failures to inject, as a real organisation can present them.
+     *
+     * @param failures   single facts whose cmdlet fails while the others work
+     * @param management how the one collector command fails as a whole, if at all
+     * @param imap       how every IMAP endpoint misbehaves, if at all
+     * @param smtp       how every receive connector refuses a session, if at all
+     */
+    public record Faults(long latencyMillis, List<Failure> failures, Optional<ManagementFault> management,
+                         Optional<uccx.compliance.lab.imap.ImapFault> imap, Optional<uccx.compliance.lab.smtp.SmtpFault> smtp) {
+
+        public Faults(long latencyMillis, List<Failure> failures) {
+            this(latencyMillis, failures, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
         public Optional<Failure> failureOf(String fact, String target) {
             return failures.stream().filter(f -> f.fact().equals(fact)
                     && (f.target().isEmpty() || f.target().get().equalsIgnoreCase(target))).findFirst();
@@ -173,7 +186,18 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
     private static Faults faults(JsonNode n) {
         return new Faults(n.path("latencyMillis").asLong(0), list(n.path("failures"), f -> new Failure(f.path("fact").asText(),
                 f.hasNonNull("target") ? Optional.of(f.get("target").asText()) : Optional.empty(),
-                f.path("message").asText("Access is denied."), f.path("errorId").asText("LabFault"))));
+                f.path("message").asText("Access is denied."), f.path("errorId").asText("LabFault"))),
+                kind(n, "management", ManagementFault::ofLabel), kind(n, "imap", uccx.compliance.lab.imap.ImapFault::ofLabel),
+                kind(n, "smtp", uccx.compliance.lab.smtp.SmtpFault::ofLabel));
+    }
+
+    /** A fault kind by its name; the schema has already refused a name that is not one. */
+    private static <T> Optional<T> kind(JsonNode faults, String key, Function<String, Optional<T>> byLabel) {
+        if (!faults.hasNonNull(key)) {
+            return Optional.empty();
+        }
+        String label = faults.get(key).asText();
+        return Optional.of(byLabel.apply(label).orElseThrow(() -> new IllegalArgumentException("lab.faults." + key + ": unknown fault " + label)));
     }
 
     private static List<String> strings(JsonNode array) {

@@ -86,7 +86,15 @@ final class ImapLogins {
     }
 
     String reason(Throwable failure) {
+        Response bye = byeFromServer(failure);
+        if (bye != null) {
+            return "the server ended the session with * BYE " + bye.getRest();
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectionException c && c.getResponse() != null && c.getResponse().isSynthetic()) {
+                // Angus's stand-in BYE for a socket that reached its end: the server hung up without a word.
+                return "the server closed the connection";
+            }
             if (t instanceof ConnectException) {
                 return "connection refused";
             }

@@ -39,11 +39,14 @@ public final class SmtpPath {
             Reply greeting = read(channel);
             banner = greeting.last();
             if (greeting.code() != 220) {
-                return new SmtpResult(SmtpResult.Outcome.REFUSED, banner, extensions, replies, "the server did not greet with 220");
+                // Refused before a word about the mailbox: the path to it is unproven either way (a 421 passes,
+                // a 554 may be aimed at this runner's address and not at the UCCX server's).
+                return new SmtpResult(SmtpResult.Outcome.COULD_NOT_VERIFY, banner, extensions, replies, target.describe()
+                        + ": the server refused the session at its greeting, before EHLO: " + banner);
             }
             Verdict verdict;
             try {
-                verdict = conversation(channel, uccxMailbox, extensions, replies);
+                verdict = unavailableIsNoVerdict(conversation(channel, uccxMailbox, extensions, replies), replies);
             } finally {
                 quit(channel, replies);
             }
@@ -56,6 +59,14 @@ public final class SmtpPath {
     }
 
     private record Verdict(SmtpResult.Outcome outcome, String detail) {
+    }
+
+    /** 421 at any step says the service is going away, not what it thinks of the mailbox. */
+    private Verdict unavailableIsNoVerdict(Verdict verdict, List<SmtpReply> replies) {
+        if (verdict.outcome() == SmtpResult.Outcome.REFUSED && !replies.isEmpty() && replies.get(replies.size() - 1).code() == 421) {
+            return new Verdict(SmtpResult.Outcome.COULD_NOT_VERIFY, target.describe() + ": service not available (421): " + verdict.detail());
+        }
+        return verdict;
     }
 
     private Verdict conversation(LineChannel channel, String mailbox, List<String> extensions, List<SmtpReply> replies)

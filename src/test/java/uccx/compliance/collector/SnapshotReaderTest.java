@@ -109,10 +109,10 @@ class SnapshotReaderTest {
     }
 
     @Test
-    void anUnreachableShellFailsEveryFactNamingTheHop() {
-        Snapshot snapshot = new SnapshotReader(SCOPE).unreachable("WinRM https://exch01:5986/wsman", "connection refused", "", NOW,
-                Duration.ZERO);
+    void anUnreachableShellFailsEveryFactNamingItsCmdletAndTheHop() {
+        Snapshot snapshot = new SnapshotReader(SCOPE).unreachable("WinRM https://exch01:5986/wsman",
+                "WinRM https://exch01:5986/wsman: connection refused", "", NOW, Duration.ZERO);
         assertThatThrownBy(() -> snapshot.imapSettingsOf("EXCH01").get())
-                .hasMessage("could not verify: WinRM https://exch01:5986/wsman: connection refused");
+                .hasMessage("could not verify: Get-ImapSettings -Server EXCH01: not collected: WinRM https://exch01:5986/wsman: connection refused");
     }
 }

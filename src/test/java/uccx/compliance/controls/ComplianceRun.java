@@ -126,6 +126,16 @@ public final class ComplianceRun implements ParameterResolver, TestWatcher {
         Optional<ControlFindings> findings = findings(context);
         String control = findings.map(f -> f.control().id()).orElse(context.getDisplayName());
         String target = findings.map(ControlFindings::target).orElse("");
-        run(context).record(new ControlResult(control, target, outcome, message));
+        String said = outcome == Outcome.COULD_NOT_VERIFY && findings.isPresent() ? couldNotVerify(control, target, message) : message;
+        run(context).record(new ControlResult(control, target, outcome, said));
+    }
+
+    /**
+     * Read alone (a summary line, a mail), the message must say which control on which target is
+     * unproven; a non-compliant message is built that way already, a failure's cause is not.
+     */
+    static String couldNotVerify(String control, String target, String cause) {
+        String why = cause.startsWith("could not verify: ") ? cause.substring("could not verify: ".length()) : cause;
+        return control + " could not verify on " + target + ": " + why;
     }
 }

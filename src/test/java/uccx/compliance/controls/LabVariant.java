@@ -73,6 +73,17 @@ final class LabVariant {
         return (ObjectNode) lab().withArray("mailboxes").get(0);
     }
 
+    /** The lab's {@code faults:} section, made when the file has none. */
+    ObjectNode faults() {
+        return lab().withObject("/faults");
+    }
+
+    /** Sets {@code timeouts:}, so that a fault that waits for one costs a proof seconds, not minutes. */
+    LabVariant timeouts(int connectSeconds, int readSeconds) {
+        root.putObject("timeouts").put("connectSeconds", connectSeconds).put("readSeconds", readSeconds);
+        return this;
+    }
+
     ArrayNode permissions() {
         return lab().withArray("organizationPermissions");
     }

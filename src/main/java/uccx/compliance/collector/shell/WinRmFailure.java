@@ -77,7 +77,9 @@ record WinRmFailure(String reason, boolean credentialRefused, boolean serverFaul
                     + "; the password is never retried)", true);
         }
         if (status == 500) {
-            return new WinRmFailure("HTTP 500, a WS-Management fault (Overthere 5.3.2 does not report which)", false, true);
+            // WinRM sends its faults as HTTP 500; so does a broken listener or proxy, with no fault at all.
+            return new WinRmFailure("HTTP 500, a WS-Management fault or a server error (Overthere 5.3.2 keeps neither the fault"
+                    + " nor the body)", false, true);
         }
         return new WinRmFailure("HTTP " + status + " " + reason, false);
     }

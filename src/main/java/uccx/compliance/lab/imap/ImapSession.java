@@ -67,7 +67,14 @@ final class ImapSession implements Runnable {
             } else {
                 attach(socket);
             }
+            if (settings.fault().filter(f -> f == ImapFault.SLOW_GREETING).isPresent()) {
+                awaitClientLeaving();
+                return;
+            }
             send(GREETING);
+            if (settings.fault().filter(f -> f == ImapFault.DROP_AFTER_GREETING).isPresent()) {
+                return;
+            }
             serve();
         } catch (SocketTimeoutException e) {
             sendQuietly(BYE_IDLE);
@@ -81,6 +88,13 @@ final class ImapSession implements Runnable {
             } catch (IOException ignored) {
                 // already gone
             }
+        }
+    }
+
+    /** Says nothing and reads until the client gives up (or the idle timeout, or the endpoint closing, ends it). */
+    private void awaitClientLeaving() throws IOException {
+        while (socket.getInputStream().read() >= 0) {
+            // whatever the client sends goes unanswered
         }
     }
 
@@ -113,6 +127,11 @@ final class ImapSession implements Runnable {
         if (!allowed) {
             send(tag + " " + BAD_STATE);
             return true;
+        }
+        if (AFTER_LOGIN.contains(name) && settings.fault().filter(f -> f == ImapFault.BYE_MID_SESSION).isPresent()) {
+            // Untagged and unasked for, the way a server going down ends a session: the command gets no tagged answer.
+            send(ImapFault.BYE_TEXT);
+            return false;
         }
         switch (name) {
             case "CAPABILITY" -> send("* CAPABILITY " + capabilities(), tag + " OK CAPABILITY completed.");

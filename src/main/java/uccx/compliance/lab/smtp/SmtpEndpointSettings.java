@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,10 +19,11 @@ import java.util.stream.Collectors;
  * @param maxInboundConnection          concurrent connections in all; empty is {@code unlimited}
  * @param clock                         the banner's date, fixed in tests so the wire text can be compared exactly
  * @param connectionInactivityTimeout   silence after which the connector gives up on a client
+ * @param fault                         how the connector refuses every session, for fault tests; empty for Exchange's behaviour
  */
 public record SmtpEndpointSettings(String serverFqdn, String connectorIdentity, Set<String> recipients,
                                    OptionalInt maxInboundConnectionPerSource, OptionalInt maxInboundConnection,
-                                   Clock clock, Duration connectionInactivityTimeout) {
+                                   Clock clock, Duration connectionInactivityTimeout, Optional<SmtpFault> fault) {
 
     /** Exchange 2010's ConnectionInactivityTimeout on a Hub Transport receive connector (00:05:00). */
     public static final Duration EXCHANGE_2010_INACTIVITY_TIMEOUT = Duration.ofMinutes(5);
@@ -32,6 +34,7 @@ public record SmtpEndpointSettings(String serverFqdn, String connectorIdentity, 
         Objects.requireNonNull(maxInboundConnectionPerSource, "maxInboundConnectionPerSource");
         Objects.requireNonNull(maxInboundConnection, "maxInboundConnection");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(fault, "fault");
         // Lower-cased once here so a lookup cannot depend on how the lab file spelled an address.
         recipients = recipients.stream().map(r -> r.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         requirePositive(maxInboundConnectionPerSource, "maxInboundConnectionPerSource");
@@ -46,12 +49,17 @@ public record SmtpEndpointSettings(String serverFqdn, String connectorIdentity, 
     public SmtpEndpointSettings(String serverFqdn, String connectorIdentity, Set<String> recipients,
                                 OptionalInt maxInboundConnectionPerSource, OptionalInt maxInboundConnection, Clock clock) {
         this(serverFqdn, connectorIdentity, recipients, maxInboundConnectionPerSource, maxInboundConnection, clock,
-                EXCHANGE_2010_INACTIVITY_TIMEOUT);
+                EXCHANGE_2010_INACTIVITY_TIMEOUT, Optional.empty());
     }
 
     public SmtpEndpointSettings withConnectionInactivityTimeout(Duration timeout) {
         return new SmtpEndpointSettings(serverFqdn, connectorIdentity, recipients, maxInboundConnectionPerSource,
-                maxInboundConnection, clock, timeout);
+                maxInboundConnection, clock, timeout, fault);
+    }
+
+    public SmtpEndpointSettings withFault(SmtpFault value) {
+        return new SmtpEndpointSettings(serverFqdn, connectorIdentity, recipients, maxInboundConnectionPerSource,
+                maxInboundConnection, clock, connectionInactivityTimeout, Optional.of(value));
     }
 
     boolean accepts(String address) {

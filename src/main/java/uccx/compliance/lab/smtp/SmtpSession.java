@@ -44,6 +44,10 @@ final class SmtpSession {
     void run() throws IOException {
         socket.setSoTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, settings.connectionInactivityTimeout().toMillis())));
         OutputStream out = socket.getOutputStream();
+        if (settings.fault().isPresent()) {
+            reply(out, settings.fault().get().greeting());
+            return;
+        }
         reply(out, "220 " + settings.serverFqdn() + " Microsoft ESMTP MAIL Service ready at "
                 + BANNER_DATE.format(settings.clock().instant().atOffset(ZoneOffset.UTC)));
         BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));

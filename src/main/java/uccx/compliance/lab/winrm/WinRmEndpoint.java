@@ -58,7 +58,7 @@ public final class WinRmEndpoint implements AutoCloseable {
         EndpointJournal journal = new EndpointJournal();
         WsmanService service = new WsmanService(uri, programs, journal);
         server.createContext(WsmanHandler.PATH, new WsmanHandler(settings.username(), settings.password(), settings.latency(),
-                service, journal, "localhost"));
+                settings.fault(), service, journal, "localhost"));
         // A Receive holds its thread while it waits for output, so threads are not pooled to a fixed count.
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads("lab-winrm-" + uri.getPort()));
         server.setExecutor(executor);

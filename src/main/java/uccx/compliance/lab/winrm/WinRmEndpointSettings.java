@@ -2,6 +2,7 @@ package uccx.compliance.lab.winrm;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the lab's WinRM listener is set up for one run.
@@ -10,13 +11,15 @@ import java.util.Objects;
  * @param password its password, made for this run; never printed
  * @param https    serve HTTPS with a certificate made for this run instead of HTTP
  * @param latency  added before every answer, to make a slow or dead server for fault tests
+ * @param fault    how the listener fails every client, if it does
  */
-public record WinRmEndpointSettings(String username, String password, boolean https, Duration latency) {
+public record WinRmEndpointSettings(String username, String password, boolean https, Duration latency, Optional<ListenerFault> fault) {
 
     public WinRmEndpointSettings {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(latency, "latency");
+        Objects.requireNonNull(fault, "fault");
         if (username.isBlank() || username.contains(":")) {
             throw new IllegalArgumentException("a Basic user name must be non-blank and without ':'");
         }
@@ -27,19 +30,23 @@ public record WinRmEndpointSettings(String username, String password, boolean ht
 
     /** Plain HTTP with Basic, as the embedded lab runs. */
     public static WinRmEndpointSettings http(String username, String password) {
-        return new WinRmEndpointSettings(username, password, false, Duration.ZERO);
+        return new WinRmEndpointSettings(username, password, false, Duration.ZERO, Optional.empty());
     }
 
     public WinRmEndpointSettings withHttps() {
-        return new WinRmEndpointSettings(username, password, true, latency);
+        return new WinRmEndpointSettings(username, password, true, latency, fault);
     }
 
     public WinRmEndpointSettings withLatency(Duration added) {
-        return new WinRmEndpointSettings(username, password, https, added);
+        return new WinRmEndpointSettings(username, password, https, added, fault);
+    }
+
+    public WinRmEndpointSettings withFault(ListenerFault value) {
+        return new WinRmEndpointSettings(username, password, https, latency, Optional.of(value));
     }
 
     @Override
     public String toString() {
-        return "WinRmEndpointSettings[username=" + username + ", password=****, https=" + https + ", latency=" + latency + "]";
+        return "WinRmEndpointSettings[username=" + username + ", password=****, https=" + https + ", latency=" + latency + ", fault=" + fault + "]";
     }
 }

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The HTTP side of the lab's WinRM listener: latency, Basic authentication, content type, then
@@ -20,13 +21,16 @@ final class WsmanHandler implements HttpHandler {
 
     private final byte[] expectedCredentials;
     private final Duration latency;
+    private final Optional<ListenerFault> fault;
     private final WsmanService service;
     private final EndpointJournal journal;
     private final String machine;
 
-    WsmanHandler(String username, String password, Duration latency, WsmanService service, EndpointJournal journal, String machine) {
+    WsmanHandler(String username, String password, Duration latency, Optional<ListenerFault> fault, WsmanService service,
+                 EndpointJournal journal, String machine) {
         this.expectedCredentials = (username + ":" + password).getBytes(StandardCharsets.UTF_8);
         this.latency = latency;
+        this.fault = fault;
         this.service = service;
         this.journal = journal;
         this.machine = machine;
@@ -38,6 +42,9 @@ final class WsmanHandler implements HttpHandler {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Thread.sleep(latency.toMillis());
             exchange.getResponseHeaders().set("Server", "Microsoft-HTTPAPI/2.0");
+            if (fault.isPresent() && failedByFault(exchange, fault.get())) {
+                return;
+            }
             if (!PATH.equals(exchange.getRequestURI().getPath()) && !(PATH + "/").equals(exchange.getRequestURI().getPath())) {
                 exchange.sendResponseHeaders(404, -1);
             } else if (!"POST".equals(exchange.getRequestMethod())) {
@@ -48,6 +55,33 @@ final class WsmanHandler implements HttpHandler {
         } catch (InterruptedException closing) {
             // The endpoint is closing: the exchange is dropped without an answer.
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Answers the exchange as the fault dictates; false when the fault lets it through to WS-Management. */
+    private static boolean failedByFault(HttpExchange exchange, ListenerFault fault) throws IOException, InterruptedException {
+        switch (fault) {
+            case UNAUTHORIZED -> {
+                // Not counted as a failed login: the credentials were never judged.
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"WSMAN\"");
+                exchange.sendResponseHeaders(401, -1);
+                return true;
+            }
+            case SERVER_ERROR -> {
+                byte[] body = "Internal Server Error".getBytes(StandardCharsets.US_ASCII);
+                exchange.getResponseHeaders().set("Content-Type", "text/plain");
+                exchange.sendResponseHeaders(500, body.length);
+                exchange.getResponseBody().write(body);
+                return true;
+            }
+            case SILENT -> {
+                // Held until the endpoint closes and interrupts this thread: the client's own timeout must end its wait.
+                new java.util.concurrent.CountDownLatch(1).await();
+                return true;
+            }
+            default -> {
+                return false;
+            }
         }
     }
 
@@ -84,6 +118,9 @@ final class WsmanHandler implements HttpHandler {
         try {
             WsmanRequest request = WsmanRequest.parse(body);
             relatesTo = request.messageId();
+            if (fault.filter(f -> f == ListenerFault.WSMAN_FAULT).isPresent() && WsmanService.COMMAND.equals(request.action())) {
+                throw WsmanFault.injected();
+            }
             respond(exchange, 200, service.answer(request));
         } catch (WsmanFault fault) {
             respond(exchange, 500, WsmanResponses.fault(relatesTo, fault, machine));
