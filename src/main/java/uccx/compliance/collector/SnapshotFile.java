@@ -52,7 +52,8 @@ public final class SnapshotFile {
             // Decoded as the replay decodes it (SnapshotReplay), strictly, so that what passes here replays.
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (CharacterCodingException e) {
-            return Optional.of("is not UTF-8 text, so it is not the collector's CliXml output");
+            return Optional.of("is not UTF-8 text, which the replay reads (a file saved as UTF-16, as Export-Clixml"
+                    + " does by default, must be converted to UTF-8)");
         } catch (IOException e) {
             return Optional.of("cannot be read (" + e.getClass().getSimpleName() + ")");
         }

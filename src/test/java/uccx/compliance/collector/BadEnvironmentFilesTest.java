@@ -201,7 +201,7 @@ class BadEnvironmentFilesTest {
     static Stream<BadSnapshot> badSnapshots() {
         return Stream.of(
                 new BadSnapshot("snapshot-missing", "snapshots/snapshot.xml", null, "no such file"),
-                new BadSnapshot("snapshot-absolute-missing", "/nonexistent-" + UCCX_SECRET.length() + "/snapshot.xml", null,
+                new BadSnapshot("snapshot-absolute-missing", "/nonexistent-folder/snapshot.xml", null,
                         "no such file"),
                 new BadSnapshot("snapshot-a-directory", "snapshots", "", "is a directory"),
                 new BadSnapshot("snapshot-empty", "snapshot.xml", "", "is empty"),
