@@ -65,7 +65,8 @@ public final class SnapshotFile {
             return Optional.empty();
         } catch (CliXmlException e) {
             // The exception's message gives line, column and problem, never the file's content.
-            return Optional.of("is not CliXml (the collector's output, #< CLIXML and <Objs ...>): " + e.getMessage());
+            return Optional.of("is not the collector's CliXml output (line " + e.line() + ", column " + e.column() + ": "
+                    + e.problem() + ")");
         }
     }
 }

@@ -206,11 +206,12 @@ class BadEnvironmentFilesTest {
                 new BadSnapshot("snapshot-a-directory", "snapshots", "", "is a directory"),
                 new BadSnapshot("snapshot-empty", "snapshot.xml", "", "is empty"),
                 new BadSnapshot("snapshot-plain-text", "snapshot.xml", "password=" + AUDIT_SECRET + "\nnot the collector's output\n",
-                        "is not CliXml"),
-                new BadSnapshot("snapshot-html", "snapshot.xml", "<html><body>" + AUDIT_SECRET + "</body></html>\n", "is not CliXml"),
+                        "is not the collector's CliXml output"),
+                new BadSnapshot("snapshot-html", "snapshot.xml", "<html><body>" + AUDIT_SECRET + "</body></html>\n",
+                        "is not the collector's CliXml output"),
                 new BadSnapshot("snapshot-cut-off", "snapshot.xml",
                         "#< CLIXML\r\n<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">"
-                                + "<Obj RefId=\"0\"><MS><S N=\"Secret\">" + AUDIT_SECRET + "</S>", "is not CliXml"),
+                                + "<Obj RefId=\"0\"><MS><S N=\"Secret\">" + AUDIT_SECRET + "</S>", "is not the collector's CliXml output"),
                 new BadSnapshot("snapshot-utf16", "snapshot.xml", "\uFEFF#< CLIXML", "is not UTF-8"));
     }
 
