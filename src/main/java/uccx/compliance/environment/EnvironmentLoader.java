@@ -48,10 +48,10 @@ public final class EnvironmentLoader {
             throw refused(shown, problems);
         }
         YamlTree tree = parsed.tree().get();
-        problems.addAll(References.check(tree, variables));
         JsonNode document = References.resolve(tree.root(), KeyPath.root(), variables);
-        problems.addAll(schema.check(document, tree));
-        problems.addAll(Rules.check(document, tree, project));
+        List<Problem> shapeAndRules = new ArrayList<>(schema.check(document, tree));
+        shapeAndRules.addAll(Rules.check(document, tree, project));
+        problems.addAll(OneLinePerMistake.of(References.check(tree, variables), shapeAndRules));
         if (!problems.isEmpty()) {
             throw refused(shown, problems);
         }

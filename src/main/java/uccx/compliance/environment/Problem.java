@@ -6,6 +6,16 @@ package uccx.compliance.environment;
  */
 record Problem(int line, KeyPath path, String message) {
 
+    /** Whether it says a key is missing (the schema's and the rules' wording both start so). */
+    boolean isMissingKey() {
+        return message.startsWith("missing required key");
+    }
+
+    /** Whether it says a key is not one the file may have. */
+    boolean isUnknownKey() {
+        return message.startsWith("unknown key");
+    }
+
     String format(String file) {
         return file + ":" + line + ": " + path + ": " + message;
     }

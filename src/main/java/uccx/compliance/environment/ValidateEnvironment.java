@@ -23,8 +23,11 @@ public final class ValidateEnvironment {
         }
     }
 
-    /** {@link #main} without the exit, for tests. */
-    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> variables) {
+    /**
+     * {@link #main} without the exit: for tests, and for a build step that validates more than the
+     * file and so calls this first ({@code uccx.compliance.collector.ValidateRun}).
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> variables) {
         if (args.length != 2) {
             err.println("usage: ValidateEnvironment <env name or path.yaml> <project dir>");
             return 2;
