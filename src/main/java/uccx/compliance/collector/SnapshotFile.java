@@ -1,9 +1,7 @@
 package uccx.compliance.collector;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -50,10 +48,10 @@ public final class SnapshotFile {
         String text;
         try {
             // Decoded as the replay decodes it (SnapshotReplay), strictly, so that what passes here replays.
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            text = uccx.compliance.collector.shell.SnapshotText.read(file);
         } catch (CharacterCodingException e) {
-            return Optional.of("is not UTF-8 text, which the replay reads (a file saved as UTF-16, as Export-Clixml"
-                    + " does by default, must be converted to UTF-8)");
+            return Optional.of("is neither UTF-8 text nor UTF-16 with a byte-order mark (as Export-Clixml writes it); "
+                    + "save the collector's output in one of those");
         } catch (IOException e) {
             return Optional.of("cannot be read (" + e.getClass().getSimpleName() + ")");
         }
@@ -61,7 +59,9 @@ public final class SnapshotFile {
             return Optional.of("is empty; it should hold the collector script's CliXml output");
         }
         try {
-            CliXml.parse(text);
+            if (CliXml.parse(text).output().isEmpty()) {
+                return Optional.of("holds no record of the collector script (CliXml with no object in it)");
+            }
             return Optional.empty();
         } catch (CliXmlException e) {
             // The exception's message gives line, column and problem, never the file's content.

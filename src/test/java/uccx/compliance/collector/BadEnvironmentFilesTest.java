@@ -212,7 +212,9 @@ class BadEnvironmentFilesTest {
                 new BadSnapshot("snapshot-cut-off", "snapshot.xml",
                         "#< CLIXML\r\n<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">"
                                 + "<Obj RefId=\"0\"><MS><S N=\"Secret\">" + AUDIT_SECRET + "</S>", "is not the collector's CliXml output"),
-                new BadSnapshot("snapshot-utf16", "snapshot.xml", "\uFEFF#< CLIXML", "is not UTF-8"));
+                new BadSnapshot("snapshot-utf16-not-clixml", "snapshot.xml", "\uFEFFnot the collector's output", "is not the collector's CliXml output"),
+                new BadSnapshot("snapshot-marker-only", "snapshot.xml", "#< CLIXML\r\n", "holds no record of the collector script"),
+                new BadSnapshot("snapshot-latin1", "snapshot.xml", "#< CLIXML caf\u00e9", "is neither UTF-8 text nor UTF-16"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -222,8 +224,10 @@ class BadEnvironmentFilesTest {
         if (bad.content() != null) {
             if (bad.name().equals("snapshot-a-directory")) {
                 Files.createDirectories(project.resolve(bad.argument()));
-            } else if (bad.name().equals("snapshot-utf16")) {
+            } else if (bad.name().equals("snapshot-utf16-not-clixml")) {
                 Files.write(project.resolve(bad.argument()), bad.content().getBytes(StandardCharsets.UTF_16LE));
+            } else if (bad.name().equals("snapshot-latin1")) {
+                Files.write(project.resolve(bad.argument()), bad.content().getBytes(StandardCharsets.ISO_8859_1));
             } else {
                 write(bad.argument(), bad.content());
             }

@@ -52,6 +52,16 @@ class ValidateEnvironmentTest {
     }
 
     @Test
+    void plainHttpManagementIsValidButWarnedAboutFirst() {
+        Fixtures.write(project, "site", with(SITE, "    port: 5986", "    https: false"));
+
+        assertThat(run(Fixtures.VARIABLES, "site", project.toString())).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).hasSize(2).first().asString()
+                .startsWith("WARNING: WinRM over plain HTTP (https: false)");
+    }
+
+    @Test
     void aWrongCallSaysHowToCallIt() {
         assertThat(run(Map.of(), "lab")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("usage: ValidateEnvironment");

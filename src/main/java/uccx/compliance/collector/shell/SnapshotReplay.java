@@ -1,7 +1,6 @@
 package uccx.compliance.collector.shell;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +21,7 @@ public final class SnapshotReplay implements ManagementShell {
     @Override
     public ShellOutput run(RemoteCommand command) throws ShellException {
         try {
-            return new ShellOutput(Files.readString(file, StandardCharsets.UTF_8), "", 0, Duration.ZERO);
+            return new ShellOutput(SnapshotText.read(file), "", 0, Duration.ZERO);
         } catch (IOException e) {
             throw new ShellException("snapshot file " + file + ": cannot read it (" + e.getMessage() + ")", e);
         }
