@@ -10,6 +10,9 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import uccx.compliance.lab.powershell.CmdletCalls;
 import uccx.compliance.lab.powershell.LabPowerShell;
 import uccx.compliance.lab.winrm.ProgramResult;
 import uccx.compliance.lab.winrm.RemoteProgram;
@@ -29,13 +32,18 @@ public final class Lab implements AutoCloseable {
     private final String password;
     private final List<String> violations;
     private final LabMail mail;
+    private final CmdletCalls cmdlets;
+    private final ExecutorService powerShells;
 
-    private Lab(WinRmEndpoint winRm, String username, String password, List<String> violations, LabMail mail) {
+    private Lab(WinRmEndpoint winRm, String username, String password, List<String> violations, LabMail mail, CmdletCalls cmdlets,
+                ExecutorService powerShells) {
         this.winRm = winRm;
         this.username = username;
         this.password = password;
         this.violations = violations;
         this.mail = mail;
+        this.cmdlets = cmdlets;
+        this.powerShells = powerShells;
     }
 
     /** Starts the lab without its mail endpoints: only the management side. */
@@ -51,15 +59,24 @@ public final class Lab implements AutoCloseable {
         String username = "lab-audit-" + Integer.toHexString(new SecureRandom().nextInt(0x10000));
         String password = freshPassword();
         List<String> violations = Collections.synchronizedList(new ArrayList<>());
-        LabPowerShell powerShell = new LabPowerShell(state, clock, violations::add);
+        LatencyModel model = state.latencyModel();
+        CmdletCalls cmdlets = new CmdletCalls(model.cmdletCall());
+        // powershell.exe runs on a lab thread of its own, as a process beside the WinRM service does.
+        ExecutorService powerShells = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "lab-powershell");
+            thread.setDaemon(true);
+            return thread;
+        });
+        LabPowerShell powerShell = new LabPowerShell(state, clock, violations::add, cmdlets, model.shellStart(), powerShells);
         WinRmEndpointSettings settings = WinRmEndpointSettings.http(username, password)
-                .withLatency(Duration.ofMillis(state.faults().latencyMillis()));
+                .withLatency(Duration.ofMillis(state.faults().latencyMillis()).plus(model.winRmRoundTrip()));
         WinRmEndpoint winRm = null;
         try {
             winRm = WinRmEndpoint.start(settings, commandLine -> program(powerShell.start(commandLine)));
             LabMail mail = uccxAccount.isPresent() ? LabMail.start(state, uccxAccount.get(), freshPassword(), clock) : LabMail.none();
-            return new Lab(winRm, username, password, violations, mail);
+            return new Lab(winRm, username, password, violations, mail, cmdlets, powerShells);
         } catch (IOException | RuntimeException e) {
+            powerShells.shutdownNow();
             if (winRm != null) {
                 winRm.close();
             }
@@ -89,6 +106,11 @@ public final class Lab implements AutoCloseable {
             public Optional<ProgramResult> result() {
                 return session.result().map(r -> ProgramResult.text(r.stdout(), r.stderr(), r.exitCode()));
             }
+
+            @Override
+            public void whenFinished(Runnable listener) {
+                session.whenFinished(listener);
+            }
         };
     }
 
@@ -114,6 +136,11 @@ public final class Lab implements AutoCloseable {
         return winRm.commandsReceived();
     }
 
+    /** Cmdlet calls the lab's Exchange answered: one per cmdlet per target (see {@link CmdletCalls}). */
+    public int cmdletCalls() {
+        return cmdlets.count();
+    }
+
     public int failedAuthentications() {
         return winRm.failedAuthentications();
     }
@@ -134,6 +161,7 @@ public final class Lab implements AutoCloseable {
             mail.close();
         } finally {
             winRm.close();
+            powerShells.shutdownNow();
         }
     }
 
