@@ -10,6 +10,9 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import uccx.compliance.lab.powershell.CmdletCalls;
 import uccx.compliance.lab.powershell.LabPowerShell;
 import uccx.compliance.lab.winrm.ListenerFault;
 import uccx.compliance.lab.winrm.ProgramResult;
@@ -31,15 +34,19 @@ public final class Lab implements AutoCloseable {
     private final List<String> violations;
     private final LabMail mail;
     private final Optional<ClosedPort> closedPort;
+    private final CmdletCalls cmdlets;
+    private final ExecutorService powerShells;
 
     private Lab(WinRmEndpoint winRm, String username, String password, List<String> violations, LabMail mail,
-                Optional<ClosedPort> closedPort) {
+                Optional<ClosedPort> closedPort, CmdletCalls cmdlets, ExecutorService powerShells) {
         this.winRm = winRm;
         this.closedPort = closedPort;
         this.username = username;
         this.password = password;
         this.violations = violations;
         this.mail = mail;
+        this.cmdlets = cmdlets;
+        this.powerShells = powerShells;
     }
 
     /** Starts the lab without its mail endpoints: only the management side. */
@@ -63,10 +70,18 @@ public final class Lab implements AutoCloseable {
         String username = "lab-audit-" + Integer.toHexString(new SecureRandom().nextInt(0x10000));
         String password = passwords.get();
         List<String> violations = Collections.synchronizedList(new ArrayList<>());
-        LabPowerShell powerShell = new LabPowerShell(state, clock, violations::add);
+        LatencyModel model = state.latencyModel();
+        CmdletCalls cmdlets = new CmdletCalls(model.cmdletCall());
+        // powershell.exe runs on a lab thread of its own, as a process beside the WinRM service does.
+        ExecutorService powerShells = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "lab-powershell");
+            thread.setDaemon(true);
+            return thread;
+        });
+        LabPowerShell powerShell = new LabPowerShell(state, clock, violations::add, cmdlets, model.shellStart(), powerShells);
         Optional<ManagementFault> fault = state.faults().management();
         WinRmEndpointSettings settings = WinRmEndpointSettings.http(username, password)
-                .withLatency(Duration.ofMillis(state.faults().latencyMillis()));
+                .withLatency(Duration.ofMillis(state.faults().latencyMillis()).plus(model.winRmRoundTrip()));
         settings = fault.flatMap(Lab::listenerFault).map(settings::withFault).orElse(settings);
         WinRmEndpoint winRm = null;
         Optional<ClosedPort> closedPort = Optional.empty();
@@ -75,8 +90,9 @@ public final class Lab implements AutoCloseable {
             // The endpoint still runs, unreachable, so that the run's counts and checks read as always.
             closedPort = fault.filter(f -> f == ManagementFault.REFUSED).map(f -> ClosedPort.reserve());
             LabMail mail = uccxAccount.isPresent() ? LabMail.start(state, uccxAccount.get(), passwords.get(), clock) : LabMail.none();
-            return new Lab(winRm, username, password, violations, mail, closedPort);
+            return new Lab(winRm, username, password, violations, mail, closedPort, cmdlets, powerShells);
         } catch (IOException | RuntimeException e) {
+            powerShells.shutdownNow();
             closedPort.ifPresent(ClosedPort::close);
             if (winRm != null) {
                 winRm.close();
@@ -120,6 +136,11 @@ public final class Lab implements AutoCloseable {
                 return session.result().map(r -> fault.map(f -> ScriptOutputFault.apply(f, r)).orElse(r))
                         .map(r -> ProgramResult.text(r.stdout(), r.stderr(), r.exitCode()));
             }
+
+            @Override
+            public void whenFinished(Runnable listener) {
+                session.whenFinished(listener);
+            }
         };
     }
 
@@ -146,6 +167,11 @@ public final class Lab implements AutoCloseable {
         return winRm.commandsReceived();
     }
 
+    /** Cmdlet calls the lab's Exchange answered: one per cmdlet per target (see {@link CmdletCalls}). */
+    public int cmdletCalls() {
+        return cmdlets.count();
+    }
+
     public int failedAuthentications() {
         return winRm.failedAuthentications();
     }
@@ -167,6 +193,7 @@ public final class Lab implements AutoCloseable {
         } finally {
             closedPort.ifPresent(ClosedPort::close);
             winRm.close();
+            powerShells.shutdownNow();
         }
     }
 

@@ -55,7 +55,7 @@ public final class LabMail implements AutoCloseable {
         try {
             for (LabState.Server server : state.servers()) {
                 if (server.hasRole("ClientAccess")) {
-                    ImapEndpointSettings settings = settings(server, store, credentials, certificate);
+                    ImapEndpointSettings settings = settings(server, store, credentials, certificate, state.latencyModel().imapLogin());
                     started.add(ImapEndpoint.start(state.faults().imap().map(settings::withFault).orElse(settings)));
                 }
             }
@@ -78,13 +78,14 @@ public final class LabMail implements AutoCloseable {
     }
 
     private static ImapEndpointSettings settings(LabState.Server server, StoreSessions store, Credentials credentials,
-                                                 LabCertificate certificate) {
+                                                 LabCertificate certificate, java.time.Duration latency) {
         boolean sp1OrLater = !server.adminDisplayVersion().matches("(?i).*Version\\s+14\\.0\\b.*");
         return ImapEndpointSettings.exchange2010(server.name(), store, credentials, certificate.serverContext())
                 .withLoginType(LoginType.valueOf(server.imapSetting("LoginType")))
                 .withLimits(limit(server.imapSetting("MaxConnectionsPerUser")), limit(server.imapSetting("MaxConnectionFromSingleIP")),
                         limit(server.imapSetting("MaxConnections")))
-                .withNtlm(sp1OrLater);
+                .withNtlm(sp1OrLater)
+                .withLoginLatency(latency);
     }
 
     private static OptionalInt limit(String text) {

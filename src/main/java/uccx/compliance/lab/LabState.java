@@ -15,7 +15,8 @@ import java.util.function.Function;
  * written against it.
  */
 public record LabState(List<Server> servers, List<ReceiveConnector> receiveConnectors, List<ThrottlingPolicy> throttlingPolicies,
-                       List<Mailbox> mailboxes, List<Permission> organizationPermissions, Faults faults) {
+                       List<Mailbox> mailboxes, List<Permission> organizationPermissions, Faults faults,
+                       LatencyModel latencyModel) {
 
     public static final String STORE_KEY = "HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem";
     public static final String SERVICE_SESSIONS_VALUE = "Maximum Allowed Service Sessions Per User";
@@ -26,6 +27,12 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
         throttlingPolicies = List.copyOf(throttlingPolicies);
         mailboxes = List.copyOf(mailboxes);
         organizationPermissions = List.copyOf(organizationPermissions);
+    }
+
+    /** A lab without a latency model: it answers as fast as it can. */
+    public LabState(List<Server> servers, List<ReceiveConnector> receiveConnectors, List<ThrottlingPolicy> throttlingPolicies,
+                    List<Mailbox> mailboxes, List<Permission> organizationPermissions, Faults faults) {
+        this(servers, receiveConnectors, throttlingPolicies, mailboxes, organizationPermissions, faults, LatencyModel.NONE);
     }
 
     /**
@@ -126,7 +133,8 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
                 list(lab.path("throttlingPolicies"), LabState::throttlingPolicy),
                 list(lab.path("mailboxes"), LabState::mailbox),
                 list(lab.path("organizationPermissions"), LabState::permission),
-                faults(lab.path("faults")));
+                faults(lab.path("faults")),
+                LatencyModel.from(lab.path("latencyModel")));
     }
 
     private static Server server(JsonNode n) {

@@ -15,6 +15,9 @@ import uccx.compliance.probes.CapacityResult.Outcome;
  */
 public final class Capacity {
 
+    /** How many logins LIVE-02 has in flight at once: enough to be quick, few enough to be gentle. */
+    public static final int LOGINS_IN_FLIGHT = 16;
+
     private final MailTarget target;
     private final CredentialGuard guard;
     private final int threads;

@@ -34,13 +34,15 @@ import uccx.compliance.probes.TcpReach;
  * What Exchange actually does for the UCCX account, not what it says it is configured to do: the
  * Cisco document's telnet test and packet capture, turned into a diagnosis. Read-only and bounded:
  * folders are opened with EXAMINE, SMTP ends with RSET and QUIT and never sends DATA, and a
- * password refused once is never tried again in the run. They run after the configuration
- * controls, so a refusal can be explained with the settings collected in the same run.
+ * password refused once is never tried again in the run. They run first, while the run's one
+ * collection is still under way (it starts when the run opens), so that their logins and
+ * Exchange's answering overlap; a refusal is still explained with the settings collected in the
+ * same run, waiting for the collection if need be.
  */
 @ChecklistControls
 @Tag("live")
 @Feature("Live probes")
-@Order(Integer.MAX_VALUE)
+@Order(Integer.MIN_VALUE)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LiveControls {
 
@@ -147,7 +149,7 @@ class LiveControls {
         Assumptions.assumeTrue(run.environment().probes().capacity(),
                 "not-applicable: the capacity probe is off in this environment (probes.capacity: false)");
         int sessions = Capacity.sessionsFor(run.environment().uccx().agents());
-        CapacityResult result = new Capacity(run.imapTarget(), run.credentialGuard(), 16, Duration.ofSeconds(60))
+        CapacityResult result = new Capacity(run.imapTarget(), run.credentialGuard(), Capacity.LOGINS_IN_FLIGHT, Duration.ofSeconds(60))
                 .run(run.uccxCredentials(), sessions);
         run.measure("capacityMillis", result.took().toMillis());
         run.measure("capacitySessions", result.succeeded() + " of " + result.wanted());

@@ -18,8 +18,9 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  */
 record ProofRun(EngineExecutionResults engine, JsonNode summary) {
 
-    static final List<Class<?>> CONTROL_CLASSES = List.of(ScopeControls.class, ImapControls.class, SmtpControls.class,
-            ThrottlingControls.class, LiveControls.class);
+    /** In the order a build runs them (@Order): the live probes first, while the collection is under way. */
+    static final List<Class<?>> CONTROL_CLASSES = List.of(LiveControls.class, ScopeControls.class, ImapControls.class,
+            SmtpControls.class, ThrottlingControls.class);
 
     static ProofRun of(Path environmentFile, Path projectDir, Path reportsDir) {
         return of(environmentFile, projectDir, reportsDir, java.util.Map.of());
@@ -34,6 +35,8 @@ record ProofRun(EngineExecutionResults engine, JsonNode summary) {
     static ProofRun of(Path environmentFile, Path projectDir, Path reportsDir, java.util.Map<String, String> variables,
                        java.util.Map<String, String> configuration) {
         var request = EngineTestKit.engine("junit-jupiter")
+                // the test kit reads no junit-platform.properties: order the classes as a build does
+                .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation")
                 .configurationParameters(configuration)
                 .configurationParameter("uccx.variables", String.join(",", variables.keySet()));
         variables.forEach((name, value) -> request.configurationParameter("uccx.variable." + name, value));

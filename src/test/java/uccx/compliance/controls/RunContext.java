@@ -33,7 +33,7 @@ import uccx.compliance.lab.LabState;
 
 /**
  * Everything one run of the suite shares: the environment, the lab when the environment is one,
- * the snapshot (collected once, on first use, with one remote command) and the summary. Closed
+ * the snapshot (collected once, with one remote command, from the moment the run opens) and the summary. Closed
  * when the run ends: the summary is written (also when controls failed), the lab is stopped, and
  * anything the lab saw that must never happen fails the run.
  */
@@ -48,6 +48,8 @@ public final class RunContext implements AutoCloseable {
     private final CredentialGuard credentialGuard = new CredentialGuard();
     private int commandsSent;
     private Snapshot snapshot;
+    private final java.util.concurrent.CompletableFuture<Snapshot> collection = new java.util.concurrent.CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean collectionStarted = new java.util.concurrent.atomic.AtomicBoolean();
     private uccx.compliance.collector.RawRecords rawRecords;
 
     private final Optional<Path> replay;
@@ -81,7 +83,11 @@ public final class RunContext implements AutoCloseable {
                 ? Optional.of(Lab.start(LabState.from(environment.lab().orElseThrow()), clock, Optional.of(environment.uccx().account()),
                         labPasswords))
                 : Optional.empty();
-        return new RunContext(environment, projectDir, reportsRoot, allureResults, clock, lab, replay);
+        RunContext run = new RunContext(environment, projectDir, reportsRoot, allureResults, clock, lab, replay);
+        if (replay.isEmpty()) {
+            run.startCollection();
+        }
+        return run;
     }
 
     public Environment environment() {
@@ -92,16 +98,52 @@ public final class RunContext implements AutoCloseable {
         return Checklist.of(environment);
     }
 
-    /** The run's one collection, made on first use. */
-    public synchronized Snapshot snapshot() {
-        if (snapshot == null) {
-            ManagementShell shell = replay.<ManagementShell>map(SnapshotReplay::new).orElseGet(() -> counting(lab.map(l -> ManagementShells.forLab(l.host(), l.winRmPort(), l.username(), l.password(), environment))
-                    .orElseGet(() -> ManagementShells.forEnvironment(environment))));
-            shells.add(shell);
-            snapshot = new Collector(CollectorScript.bundled(), clock).collect(CollectionScope.of(environment), shell);
-            summary.measure("collectionMillis", snapshot.elapsed().toMillis());
+    /**
+     * The run's one collection. It starts when a live run opens (see {@link #open}), so that
+     * Exchange answers the script while the live probes run; a replay reads its file on first use.
+     */
+    public Snapshot snapshot() {
+        startCollection();
+        try {
+            return collection.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
-        return snapshot;
+    }
+
+    private void startCollection() {
+        if (collectionStarted.compareAndSet(false, true)) {
+            // The collection waits on the network for seconds; its own thread leaves the tests free meanwhile.
+            Thread collector = new Thread(() -> {
+                try {
+                    collection.complete(collect());
+                } catch (Throwable e) {
+                    collection.completeExceptionally(e);
+                }
+            }, "collector-" + environment.name());
+            collector.setDaemon(true);
+            collector.start();
+        }
+    }
+
+    private Snapshot collect() {
+        ManagementShell shell = replay.<ManagementShell>map(SnapshotReplay::new).orElseGet(() -> counting(lab.map(l -> ManagementShells.forLab(l.host(), l.winRmPort(), l.username(), l.password(), environment))
+                .orElseGet(() -> ManagementShells.forEnvironment(environment))));
+        synchronized (this) {
+            shells.add(shell);
+        }
+        Snapshot collected = new Collector(CollectorScript.bundled(), clock).collect(CollectionScope.of(environment), shell);
+        summary.measure("collectionMillis", collected.elapsed().toMillis());
+        synchronized (this) {
+            snapshot = collected;
+        }
+        return collected;
     }
 
     /** The collector's records as written, for the raw evidence beside each result; read once per run. */
@@ -117,9 +159,13 @@ public final class RunContext implements AutoCloseable {
         return replay.isPresent();
     }
 
-    /** The snapshot if a configuration control already collected it in this run; live controls never collect for it. */
-    public synchronized Optional<Snapshot> snapshotIfCollected() {
-        return Optional.ofNullable(snapshot);
+    /**
+     * The run's snapshot, once the collection under way has finished, so that a live refusal is
+     * explained with the settings of the same run; empty when nothing collects in this run (a
+     * replay before any configuration control). Live controls never start a collection.
+     */
+    public Optional<Snapshot> snapshotIfCollected() {
+        return collectionStarted.get() ? Optional.of(snapshot()) : Optional.empty();
     }
 
     /** Where the live IMAP probes go: {@code imap} of the environment, else the lab's first Client Access server. */
@@ -196,9 +242,14 @@ public final class RunContext implements AutoCloseable {
 
     @Override
     public void close() {
+        if (collectionStarted.get()) {
+            // Even a run of live controls only waits for its collection: the snapshot is its evidence.
+            collection.exceptionally(failure -> null).join();
+        }
         Instant finished = clock.instant();
         lab.ifPresent(l -> summary.measure("labImapFailedLogins",
                 l.mail().imapJournals().stream().mapToInt(j -> j.failedLogins()).sum()));
+        lab.ifPresent(l -> summary.measure("labCmdletCalls", l.cmdletCalls()));
         try {
             Path run = summary.write(reportsRoot.resolve(environment.name()), finished, remoteCommands());
             keepSnapshot(run);

@@ -239,6 +239,7 @@ final class ImapSession implements Runnable {
 
     /** Wrong password and MaxConnectionsPerUser answer alike, as on Exchange; the store's limit does not. */
     private void logIn(String tag, String verb, String name, String password) throws IOException {
+        pauseForTheDirectory();
         Optional<String> account = settings.credentials().authenticate(name, password);
         if (account.isEmpty()) {
             journal.loginFailed();
@@ -259,6 +260,19 @@ final class ImapSession implements Runnable {
         state = State.AUTHENTICATED;
         journal.loginSucceeded(account.get(), sessions.getAsInt());
         send(tag + " OK " + verb + " completed.");
+    }
+
+    /** A login costs the Client Access server a directory check, refused or not; paid by this session's own thread. */
+    private void pauseForTheDirectory() throws IOException {
+        if (settings.loginLatency().isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(settings.loginLatency().toMillis());
+        } catch (InterruptedException closing) {
+            Thread.currentThread().interrupt();
+            throw new IOException("the endpoint is closing");
+        }
     }
 
     private void release() {

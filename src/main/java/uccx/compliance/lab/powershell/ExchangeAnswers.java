@@ -24,11 +24,13 @@ final class ExchangeAnswers {
     private final LabState state;
     private final Clock clock;
     private final ScriptSections script;
+    private final CmdletCalls cmdlets;
 
-    ExchangeAnswers(LabState state, Clock clock, ScriptSections script) {
+    ExchangeAnswers(LabState state, Clock clock, ScriptSections script, CmdletCalls cmdlets) {
         this.state = state;
         this.clock = clock;
         this.script = script;
+        this.cmdlets = cmdlets;
     }
 
     /** The records of one fact section, or empty when the lab does not know the section. */
@@ -71,6 +73,8 @@ final class ExchangeAnswers {
     private List<Serialized> perTarget(String fact, List<String> targets, java.util.function.Function<String, String> hop, Reader reader) {
         List<Serialized> records = new ArrayList<>();
         for (String target : targets) {
+            // A failing call costs as much as one that answers: Exchange is asked either way.
+            cmdlets.call();
             var injected = state.faults().failureOf(fact, target);
             try {
                 if (injected.isPresent()) {

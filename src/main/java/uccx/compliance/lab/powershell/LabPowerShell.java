@@ -2,10 +2,12 @@ package uccx.compliance.lab.powershell;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,11 +31,28 @@ public final class LabPowerShell {
     private final LabState state;
     private final Clock clock;
     private final Consumer<String> violations;
+    private final CmdletCalls cmdlets;
+    private final Duration shellStart;
+    private final Executor processes;
 
+    /** Answers at once, on the thread that delivers the last line of the script. */
     public LabPowerShell(LabState state, Clock clock, Consumer<String> violations) {
+        this(state, clock, violations, new CmdletCalls(Duration.ZERO), Duration.ZERO, Runnable::run);
+    }
+
+    /**
+     * @param cmdlets    counts (and paces) the cmdlet calls the answers make
+     * @param shellStart how long powershell.exe and the Exchange snap-in take to start, from the command's start
+     * @param processes  where a started powershell.exe runs once its script has arrived: the lab's own threads
+     */
+    public LabPowerShell(LabState state, Clock clock, Consumer<String> violations, CmdletCalls cmdlets, Duration shellStart,
+                         Executor processes) {
         this.state = state;
         this.clock = clock;
         this.violations = violations;
+        this.cmdlets = cmdlets;
+        this.shellStart = shellStart;
+        this.processes = processes;
     }
 
     /** What a command writes and how it ends. */
@@ -57,13 +76,14 @@ public final class LabPowerShell {
                     + abbreviate(bootstrap.isEmpty() ? commandLine : bootstrap));
             return Session.finished(new Result("", "", 1));
         }
-        return new Session(sentinel.group(1), this::answer);
+        // The shell starts when the command does, while its standard input is still arriving.
+        return new Session(sentinel.group(1), this::answer, System.nanoTime() + shellStart.toNanos(), processes);
     }
 
     private Result answer(String script) {
         refuseWriting(script);
         ScriptSections sections = ScriptSections.of(script);
-        ExchangeAnswers answers = new ExchangeAnswers(state, clock, sections);
+        ExchangeAnswers answers = new ExchangeAnswers(state, clock, sections, cmdlets);
         CliXmlWriter out = new CliXmlWriter();
         for (ScriptSections.Section section : sections.sections()) {
             String name = section.name();
@@ -95,25 +115,38 @@ public final class LabPowerShell {
     public static final class Session {
         private final String sentinel;
         private final java.util.function.Function<String, Result> answer;
+        private final long readyAtNanos;
+        private final Executor process;
         private final StringBuilder received = new StringBuilder();
         private final StringBuilder script = new StringBuilder();
+        private boolean complete;
         private Result result;
+        private Runnable whenFinished = () -> { };
 
-        private Session(String sentinel, java.util.function.Function<String, Result> answer) {
+        private Session(String sentinel, java.util.function.Function<String, Result> answer, long readyAtNanos, Executor process) {
             this.sentinel = sentinel;
             this.answer = answer;
+            this.readyAtNanos = readyAtNanos;
+            this.process = process;
         }
 
         private static Session finished(Result result) {
-            Session session = new Session(null, s -> result);
+            Session session = new Session(null, s -> result, System.nanoTime(), Runnable::run);
+            session.complete = true;
             session.result = result;
             return session;
         }
 
         /** Standard input as it arrives, in chunks that may cut lines anywhere. */
-        public synchronized void input(String chunk) {
-            if (result != null) {
-                return;
+        public void input(String chunk) {
+            Optional<String> whole = collect(chunk);
+            // Answered outside this session's lock: the notified endpoint takes its own lock.
+            whole.ifPresent(text -> process.execute(() -> finish(text)));
+        }
+
+        private synchronized Optional<String> collect(String chunk) {
+            if (complete) {
+                return Optional.empty();
             }
             received.append(chunk);
             int newline;
@@ -121,10 +154,42 @@ public final class LabPowerShell {
                 String line = received.substring(0, newline).replace("\r", "");
                 received.delete(0, newline + 1);
                 if (line.equals(sentinel)) {
-                    result = answer.apply(script.toString());
-                    return;
+                    complete = true;
+                    return Optional.of(script.toString());
                 }
                 script.append(line).append('\n');
+            }
+            return Optional.empty();
+        }
+
+        private void finish(String text) {
+            long wait = readyAtNanos - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+                } catch (InterruptedException closing) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            Result answered = answer.apply(text);
+            Runnable notify;
+            synchronized (this) {
+                result = answered;
+                notify = whenFinished;
+            }
+            notify.run();
+        }
+
+        /** Called once the result exists, on the thread that made it; at once if it already does. */
+        public void whenFinished(Runnable listener) {
+            boolean done;
+            synchronized (this) {
+                whenFinished = listener;
+                done = result != null;
+            }
+            if (done) {
+                listener.run();
             }
         }
 

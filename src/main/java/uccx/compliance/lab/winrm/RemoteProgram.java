@@ -4,9 +4,9 @@ import java.util.Optional;
 
 /**
  * What runs behind one WinRM Command in the lab, in place of cmd.exe and what it starts.
- * The endpoint asks for {@link #result()} right after the program starts and after each
- * {@link #standardInput(byte[])}: a program's result may only appear at those moments, which is
- * what lets a waiting Receive sleep instead of polling.
+ * The endpoint asks for {@link #result()} right after the program starts, after each
+ * {@link #standardInput(byte[])}, and when the program says it has finished: a waiting Receive
+ * sleeps instead of polling.
  */
 public interface RemoteProgram {
 
@@ -16,6 +16,15 @@ public interface RemoteProgram {
      */
     void standardInput(byte[] chunk);
 
-    /** How the program ended, or empty while it still waits for input. */
+    /** How the program ended, or empty while it still waits for input or still runs. */
     Optional<ProgramResult> result();
+
+    /**
+     * For a program that finishes on a thread of its own (after its input has arrived): the
+     * listener runs once {@link #result()} has it. Programs that finish inside
+     * {@link #standardInput(byte[])} need not call it.
+     */
+    default void whenFinished(Runnable listener) {
+        // finished, if ever, inside standardInput
+    }
 }

@@ -25,6 +25,21 @@ final class RunningCommand {
     RunningCommand(RemoteProgram program) {
         this.program = program;
         this.result = program.result().orElse(null);
+        program.whenFinished(this::programFinished);
+    }
+
+    private void programFinished() {
+        lock.lock();
+        try {
+            if (result == null) {
+                result = program.result().orElse(null);
+                if (result != null) {
+                    changed.signalAll();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Hands one Send to the program; input after the program ended is dropped, as a real pipe would. */
