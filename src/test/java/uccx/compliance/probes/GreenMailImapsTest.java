@@ -19,7 +19,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uccx.compliance.environment.ImapSecurity;
 
-/** The probes over implicit TLS (IMAPS) against GreenMail's own self-signed certificate. */
+/**
+ * The probes over implicit TLS (IMAPS) against GreenMail's own self-signed certificate. Runs with
+ * {@code -Pself-test} only: GreenMail's threads print a stack trace for every TLS handshake these
+ * tests make the probes refuse, which would clutter the log of a site's {@code mvn verify}.
+ */
+@org.junit.jupiter.api.Tag("proof")
 class GreenMailImapsTest {
 
     private GreenMail greenMail;
