@@ -44,12 +44,18 @@ record ReportedRun(Path results, List<JsonNode> testResults) {
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                     .enableTestExecutionListenerAutoRegistration(false)
                     .addTestExecutionListeners(new AllureJunitPlatform(lifecycle)).build());
+            org.junit.platform.launcher.listeners.SummaryGeneratingListener summary = new org.junit.platform.launcher.listeners.SummaryGeneratingListener();
             launcher.execute(LauncherDiscoveryRequestBuilder.request()
                     .selectors(ProofRun.CONTROL_CLASSES.stream().map(DiscoverySelectors::selectClass).toList())
                     .configurationParameters(configuration)
                     .configurationParameters(Map.of("env", environmentFile.toString(), "uccx.projectDir", projectDir.toString(),
                             "uccx.reportsDir", reportsDir.toString(), "allure.results.directory", results.toString()))
-                    .build());
+                    .build(), summary);
+            // A lab violation (a writing command, a read-write folder, DATA) fails the run as a whole, not one test.
+            if (summary.getSummary().getContainersFailedCount() > 0) {
+                throw new AssertionError("the run itself failed: " + summary.getSummary().getFailures().stream()
+                        .map(f -> f.getException().getMessage()).toList());
+            }
         } finally {
             Allure.setLifecycle(previous);
         }
