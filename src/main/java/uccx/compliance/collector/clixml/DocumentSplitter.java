@@ -77,7 +77,7 @@ final class DocumentSplitter {
     }
 
     /** The index of the {@code >} ending the tag that starts at {@code start}, skipping quoted attribute values. */
-    private static int endOfTag(String text, int start) {
+    static int endOfTag(String text, int start) {
         char quote = 0;
         for (int i = start; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The text of each top-level {@code <Obj>} of a run's output, exactly as written: the evidence an
- * auditor reads beside one result. As in {@link DocumentSplitter}, tags can be found by scanning,
- * because CliXml escapes {@code <} in text; only quoted attribute values need skipping.
+ * auditor reads beside one result. As in {@link DocumentSplitter} (whose tag scanner it uses), tags
+ * can be found by scanning, because CliXml escapes {@code <} in text; only quoted attribute values
+ * need skipping.
  */
 public final class TopLevelObjects {
 
@@ -27,8 +28,8 @@ public final class TopLevelObjects {
         int start = -1;
         int at = text.indexOf('<', slice.start() + 1);
         while (at >= 0 && at < slice.end()) {
-            int end = tagEnd(text, at, slice.end());
-            if (end < 0) {
+            int end = DocumentSplitter.endOfTag(text, at);
+            if (end < 0 || end >= slice.end()) {
                 break;
             }
             boolean closing = text.startsWith("</Obj", at) && isNameEnd(text, at + 5);
@@ -64,20 +65,5 @@ public final class TopLevelObjects {
         }
         char c = text.charAt(index);
         return c == '>' || c == '/' || Character.isWhitespace(c);
-    }
-
-    private static int tagEnd(String text, int start, int limit) {
-        char quote = 0;
-        for (int i = start; i < limit; i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '>') {
-                return i;
-            }
-        }
-        return -1;
     }
 }
