@@ -7,14 +7,9 @@ import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
-import uccx.compliance.tls.PinnedTrustManager;
-import uccx.compliance.tls.Pkix;
-import uccx.compliance.tls.PresentedCertificate;
-import uccx.compliance.tls.RecordingTrustManager;
+import uccx.compliance.tls.ClientTls;
 
 /**
  * The TLS side of one probe, in its own SSLContext so that nothing JVM-wide changes, built with
@@ -22,27 +17,18 @@ import uccx.compliance.tls.RecordingTrustManager;
  */
 final class TlsClient {
 
-    private final SSLContext context;
-    private final boolean verifyHostname;
-    private final PresentedCertificate presented = new PresentedCertificate();
+    private final ClientTls client;
 
     private TlsClient(MailTrust trust) throws GeneralSecurityException, IOException {
-        TrustManager manager;
         if (trust instanceof MailTrust.PinnedSha256 pin) {
-            manager = new PinnedTrustManager(pin.digest(), presented);
-            verifyHostname = false;
+            client = ClientTls.pinned(pin.digest());
         } else if (trust instanceof MailTrust.TrustStore store) {
-            manager = new RecordingTrustManager(Pkix.trustManager(KeyStore.getInstance(store.file().toFile(), (char[]) null)), presented);
-            verifyHostname = true;
+            client = ClientTls.anchoredIn(KeyStore.getInstance(store.file().toFile(), (char[]) null));
         } else if (trust instanceof MailTrust.LabTrustAll) {
-            manager = new LabTrustAllManager(presented);
-            verifyHostname = false;
+            client = ClientTls.trusting(LabTrustAllManager::new, false);
         } else {
-            manager = new RecordingTrustManager(Pkix.trustManager(null), presented);
-            verifyHostname = true;
+            client = ClientTls.anchoredIn(null);
         }
-        context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {manager}, null);
     }
 
     /** @throws ProbeException when a trust store cannot be read; the message names the file */
@@ -56,22 +42,17 @@ final class TlsClient {
     }
 
     SSLSocketFactory socketFactory() {
-        return context.getSocketFactory();
+        return client.socketFactory();
     }
 
     /** Whether the certificate must name the host; a pin or a lab's trust-all does not check names. */
     boolean verifiesHostname() {
-        return verifyHostname;
+        return client.verifiesHostname();
     }
 
     /** Layers TLS over a connected socket (implicit TLS or after STARTTLS) and completes the handshake. */
     SSLSocket wrap(Socket connected, String host, int port) throws IOException {
-        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(connected, host, port, true);
-        if (verifyHostname) {
-            SSLParameters parameters = tls.getSSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            tls.setSSLParameters(parameters);
-        }
+        SSLSocket tls = client.wrap(connected, host, port);
         tls.startHandshake();
         return tls;
     }
@@ -80,7 +61,7 @@ final class TlsClient {
     String explain(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CertificateException refused) {
-                return "TLS certificate not trusted (" + presented.describe().orElse("no certificate seen") + ": "
+                return "TLS certificate not trusted (" + client.presentedCertificate().orElse("no certificate seen") + ": "
                         + refused.getMessage() + ")";
             }
         }
