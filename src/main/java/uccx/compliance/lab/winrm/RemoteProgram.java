@@ -16,6 +16,11 @@ public interface RemoteProgram {
      */
     void standardInput(byte[] chunk);
 
+    /** The client closed standard input (a Send whose stream has {@code End="true"}); Overthere never does. */
+    default void endOfInput() {
+        // most programs read up to a sentinel and never wait for the end
+    }
+
     /** How the program ended, or empty while it still waits for input or still runs. */
     Optional<ProgramResult> result();
 

@@ -58,6 +58,21 @@ final class RunningCommand {
         }
     }
 
+    void endOfInput() {
+        lock.lock();
+        try {
+            if (result == null) {
+                program.endOfInput();
+                result = program.result().orElse(null);
+                if (result != null) {
+                    changed.signalAll();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     void terminate() {
         lock.lock();
         try {

@@ -90,7 +90,11 @@ final class WsmanService {
         for (Node n = send.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element stream && "Stream".equals(stream.getLocalName())) {
                 byte[] bytes = decode(stream.getTextContent());
-                shells.command(shellId, stream.getAttribute("CommandId")).input(bytes);
+                RunningCommand command = shells.command(shellId, stream.getAttribute("CommandId"));
+                command.input(bytes);
+                if ("true".equalsIgnoreCase(stream.getAttribute("End"))) {
+                    command.endOfInput();
+                }
             }
         }
     }
