@@ -3,9 +3,11 @@ package uccx.compliance.collector;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import uccx.compliance.collector.clixml.CliXml;
 import uccx.compliance.collector.clixml.CliXmlDocument;
 import uccx.compliance.collector.clixml.CliXmlException;
+import uccx.compliance.collector.clixml.PsError;
 import uccx.compliance.collector.shell.ManagementShell;
 import uccx.compliance.collector.shell.ShellException;
 import uccx.compliance.collector.shell.ShellOutput;
@@ -40,13 +42,14 @@ public final class Collector {
             CliXmlDocument document = CliXml.parse(output.stdout());
             if (document.output().isEmpty() && output.exitCode() != 0) {
                 return failed(reader, scope, shell.describe(), "powershell.exe on " + shell.describe() + " ended with exit code "
-                        + output.exitCode()
-                        + firstLine(output.stderr()), started, elapsed, output.stdout());
+                        + output.exitCode() + firstError(output.stderr()), started, elapsed, output.stdout());
             }
             return reader.read(withStandardError(document, output.stderr()), output.stdout(), shell.describe(), started, elapsed);
         } catch (ShellException e) {
             // The shell's message already names its hop.
-            return failed(reader, scope, shell.describe(), e.getMessage(), started, Duration.between(started, clock.instant()), "");
+            String reason = e.getMessage() + Prerequisite.advice(Prerequisite.behind(null, "", e.getMessage(), ""), "").map(p -> "; " + p)
+                    .orElse("");
+            return failed(reader, scope, shell.describe(), reason, started, Duration.between(started, clock.instant()), "");
         } catch (CliXmlException e) {
             return failed(reader, scope, shell.describe(), "unreadable output from " + shell.describe() + ": " + e.getMessage(), started,
                     Duration.between(started, clock.instant()), output == null ? "" : output.stdout());
@@ -64,11 +67,27 @@ public final class Collector {
         }
     }
 
-    private static String firstLine(String stderr) {
+    /**
+     * What powershell.exe said before it ended: the first error record of its error stream (CliXml
+     * under -OutputFormat XML) with the prerequisite it points at, else the first line that is not
+     * the {@code #< CLIXML} marker.
+     */
+    private static String firstError(String stderr) {
         if (stderr == null || stderr.isBlank()) {
             return "";
         }
-        return ": " + stderr.strip().lines().findFirst().orElse("");
+        try {
+            List<PsError> errors = CliXml.parse(stderr).errors();
+            if (!errors.isEmpty()) {
+                PsError first = errors.get(0);
+                return ": " + first.message() + (first.fullyQualifiedErrorId().isBlank() ? "" : " (" + first.fullyQualifiedErrorId() + ")")
+                        + Prerequisite.advice(Prerequisite.behind(null, "", first.message(), first.fullyQualifiedErrorId()), "")
+                        .map(p -> "; " + p).orElse("");
+            }
+        } catch (CliXmlException notCliXml) {
+            // plain text: its first line says it
+        }
+        return ": " + stderr.strip().lines().filter(l -> !l.strip().equals("#< CLIXML") && !l.isBlank()).findFirst().orElse("");
     }
 
     private static Snapshot failed(SnapshotReader reader, CollectionScope scope, String source, String reason, Instant started,

@@ -24,6 +24,17 @@ public final class CollectorScript {
 
     private static final String RESOURCE = "collect-facts.ps1";
 
+    /**
+     * {@code -InputFormat None}: with redirected standard input, PowerShell 2.0's console host
+     * otherwise reads it itself, in its own buffer, before the bootstrap's {@code [Console]::In}
+     * can, and waits for an end of input that Overthere never sends; Chef starts powershell.exe
+     * the same way for that reason (chef, lib/chef/mixin/powershell_out.rb: "PowerShell will hang
+     * if STDIN is redirected"). {@code -ExecutionPolicy Bypass}: the script dot-sources
+     * RemoteExchange.ps1, a script file, which a Restricted policy (Windows Server 2008 R2's
+     * default) refuses; a policy set by Group Policy still wins over it (about_Execution_Policies).
+     */
+    static final String OPTIONS = "-NoLogo -NoProfile -NonInteractive -ExecutionPolicy Bypass -InputFormat None -OutputFormat XML";
+
     private static final String BOOTSTRAP = "$l=[Console]::In.ReadLine();$s=New-Object Text.StringBuilder;"
             + "while($l -ne $null -and $l -ne '" + END_OF_SCRIPT + "'){[void]$s.AppendLine($l);$l=[Console]::In.ReadLine()};"
             + "& ([scriptblock]::Create($s.ToString()))";
@@ -59,8 +70,7 @@ public final class CollectorScript {
     public RemoteCommand command(CollectionScope scope) {
         List<String> input = new ArrayList<>(forScope(scope).lines().toList());
         input.add(END_OF_SCRIPT);
-        String commandLine = "powershell.exe -NoLogo -NoProfile -NonInteractive -InputFormat Text -OutputFormat XML -EncodedCommand "
-                + RemoteCommand.encode(BOOTSTRAP);
+        String commandLine = "powershell.exe " + OPTIONS + " -EncodedCommand " + RemoteCommand.encode(BOOTSTRAP);
         return new RemoteCommand(commandLine, input);
     }
 

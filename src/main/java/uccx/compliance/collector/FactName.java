@@ -9,6 +9,7 @@ public enum FactName {
     REGISTRY("registry"),
     STORE_EVENTS("storeEvents"),
     ORGANIZATION_PERMISSIONS("organizationPermissions"),
+    ACCOUNT_GROUPS("accountGroups"),
     RECEIVE_CONNECTORS("receiveConnectors"),
     MAILBOX("mailbox"),
     THROTTLING_POLICIES("throttlingPolicies");

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import uccx.compliance.collector.facts.AccountToken;
 import uccx.compliance.collector.facts.ExchangeServer;
 import uccx.compliance.collector.facts.ImapSettings;
 import uccx.compliance.collector.facts.Mailbox;
@@ -21,6 +22,8 @@ import uccx.compliance.collector.facts.ThrottlingPolicy;
  *
  * @param source    where it came from, for example {@code WinRM https://exch01:5986/wsman as audit@CORP}
  * @param rawOutput the CliXml exactly as the script wrote it
+ * @param accountToken the UCCX account's SIDs, for weighing permission entries that name its groups
+ * @param hostText  text the console host wrote between the objects (banners, WARNING: lines), kept as evidence
  */
 public record Snapshot(Instant collectedAt, Duration elapsed, String source, String rawOutput,
                        Fact<List<ExchangeServer>> exchangeServers,
@@ -30,13 +33,16 @@ public record Snapshot(Instant collectedAt, Duration elapsed, String source, Str
                        Fact<List<OrganizationPermission>> organizationPermissions,
                        Map<String, Fact<ReceiveConnector>> receiveConnectors,
                        Fact<Mailbox> uccxMailbox,
-                       Fact<List<ThrottlingPolicy>> throttlingPolicies) {
+                       Fact<List<ThrottlingPolicy>> throttlingPolicies,
+                       Fact<AccountToken> accountToken,
+                       List<String> hostText) {
 
     public Snapshot {
         imapSettings = byTarget(imapSettings);
         storeRegistry = byTarget(storeRegistry);
         storeEvents = byTarget(storeEvents);
         receiveConnectors = byTarget(receiveConnectors);
+        hostText = List.copyOf(hostText);
     }
 
     public Fact<ImapSettings> imapSettingsOf(String server) {

@@ -18,6 +18,7 @@ import uccx.compliance.collector.clixml.CliXmlDocument;
 import uccx.compliance.collector.clixml.PsError;
 import uccx.compliance.collector.clixml.PsObject;
 import uccx.compliance.collector.clixml.PsValue;
+import uccx.compliance.collector.facts.AccountToken;
 import uccx.compliance.collector.facts.ExchangeServer;
 import uccx.compliance.collector.facts.ImapSettings;
 import uccx.compliance.collector.facts.Limit;
@@ -57,7 +58,7 @@ public final class SnapshotReader {
 
     /** The snapshot of a run whose one command never ran or could not be read: every fact fails for that reason. */
     public Snapshot unreachable(String source, String reason, String rawOutput, Instant collectedAt, Duration elapsed) {
-        Records none = new Records(Map.of(), Map.of(), Optional.empty(), List.of(), Optional.of(source));
+        Records none = new Records(Map.of(), Map.of(), Optional.empty(), List.of(), Optional.of(source), List.of());
         return snapshot(none, reason, rawOutput, source, collectedAt, elapsed);
     }
 
@@ -71,12 +72,15 @@ public final class SnapshotReader {
                 perTarget(records, FactName.STORE_EVENTS, scope.mailboxServers(), s -> "Application event log on " + s, stopped,
                         list(SnapshotReader::storeEvent)),
                 records.fact(FactName.ORGANIZATION_PERMISSIONS, scope.account(),
-                        "Get-ADPermission -User " + scope.account() + " on the organization", stopped, list(SnapshotReader::permission)),
+                        "Get-OrganizationConfig | Get-ADPermission on the organization", stopped, list(SnapshotReader::permission)),
                 perTarget(records, FactName.RECEIVE_CONNECTORS, scope.receiveConnectors(), c -> "Get-ReceiveConnector -Identity '" + c + "'",
                         stopped, single(SnapshotReader::receiveConnector)),
                 records.fact(FactName.MAILBOX, scope.mailbox(), "Get-Mailbox -Identity " + scope.mailbox(), stopped,
                         single(SnapshotReader::mailbox)),
-                records.fact(FactName.THROTTLING_POLICIES, "", "Get-ThrottlingPolicy", stopped, list(SnapshotReader::throttlingPolicy)));
+                records.fact(FactName.THROTTLING_POLICIES, "", "Get-ThrottlingPolicy", stopped, list(SnapshotReader::throttlingPolicy)),
+                records.fact(FactName.ACCOUNT_GROUPS, scope.account(), "Get-User -Identity " + scope.account()
+                        + ", then its Windows logon token", stopped, objects -> accountToken(scope.account(), objects)),
+                records.hostText());
     }
 
     private static <T> Map<String, Fact<T>> perTarget(Records records, FactName name, List<String> targets,
@@ -127,6 +131,11 @@ public final class SnapshotReader {
         List<String> rights = o.property("ExtendedRights").map(PsValue::texts).orElse(List.of());
         return new OrganizationPermission(text(o, "User"), rights, optionalText(o, "AccessRights").orElse(""),
                 bool(o, "Deny"), optionalText(o, "IsInherited").map(Boolean::parseBoolean).orElse(false));
+    }
+
+    private static AccountToken accountToken(String account, List<PsObject> objects) {
+        return new AccountToken(account, objects.stream().map(o -> new AccountToken.Identity(optionalText(o, "Kind").orElse("group"),
+                text(o, "Sid"), optionalText(o, "Name").orElse(""))).toList());
     }
 
     private static ReceiveConnector receiveConnector(PsObject o) {
@@ -182,9 +191,23 @@ public final class SnapshotReader {
         }
     }
 
+    /**
+     * The script's time stamp as an instant. The script writes a DateTime, which CliXml carries in one
+     * invariant form; text from an older script may carry the culture's time separator instead of
+     * ':', and is then shown as written, saying so.
+     */
+    private static String collectedAt(String written) {
+        try {
+            return java.time.format.DateTimeFormatter.ISO_INSTANT.format(
+                    OffsetDateTime.parse(written.trim()).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        } catch (DateTimeParseException notIso) {
+            return "'" + written.trim() + "' (not a date this suite reads; written in the server's culture)";
+        }
+    }
+
     /** The script's records, grouped by fact and target. */
     private record Records(Map<String, List<PsObject>> data, Map<String, PsObject> statuses, Optional<PsObject> end, List<PsError> errors,
-                           Optional<String> failedHop) {
+                           Optional<String> failedHop, List<String> hostText) {
 
         static Records of(CliXmlDocument document) {
             Map<String, List<PsObject>> data = new LinkedHashMap<>();
@@ -204,13 +227,14 @@ public final class SnapshotReader {
                     }
                 }
             }
-            return new Records(data, statuses, Optional.ofNullable(ended), document.errors(), Optional.empty());
+            return new Records(data, statuses, Optional.ofNullable(ended), document.errors(), Optional.empty(), document.hostText());
         }
 
         /** When and where the script says it ran, from its end record: for a replayed file the only word on that. */
         String stamp() {
             return end.map(e -> {
-                String at = e.property("CollectedAt").map(PsValue::text).filter(t -> t != null && !t.isBlank()).orElse("");
+                String at = e.property("CollectedAt").map(PsValue::text).filter(t -> t != null && !t.isBlank())
+                        .map(SnapshotReader::collectedAt).orElse("");
                 String on = e.property("ComputerName").map(PsValue::text).filter(t -> t != null && !t.isBlank()).orElse("");
                 String ps = e.property("PSVersion").map(PsValue::text).filter(t -> t != null && !t.isBlank()).orElse("");
                 if (at.isEmpty() && on.isEmpty()) {
@@ -235,7 +259,9 @@ public final class SnapshotReader {
         String whyIncomplete() {
             if (!errors.isEmpty()) {
                 PsError first = errors.get(0);
-                return "the script stopped: " + first.message() + " (" + first.fullyQualifiedErrorId() + ")";
+                return "the script stopped: " + first.message() + " (" + first.fullyQualifiedErrorId() + ")"
+                        + Prerequisite.advice(Prerequisite.behind(null, "", first.message(), first.fullyQualifiedErrorId()), "")
+                        .map(p -> "; " + p).orElse("");
             }
             return end.isPresent() ? "the script wrote no status for it" : "the script's output ended before this fact was collected";
         }
@@ -261,9 +287,11 @@ public final class SnapshotReader {
                 if (name == FactName.STORE_EVENTS && errorId != null && errorId.startsWith(NO_MATCHING_EVENTS)) {
                     return Fact.collected(convert.apply(List.of()));
                 }
+                String reason = (message == null || message.isBlank() ? "failed" : message.trim())
+                        + (errorId == null || errorId.isBlank() ? "" : " (" + errorId + ")");
                 return Fact.notCollected(factName, target, statusHop,
-                        (message == null || message.isBlank() ? "failed" : message.trim())
-                                + (errorId == null || errorId.isBlank() ? "" : " (" + errorId + ")"));
+                        reason + Prerequisite.advice(Prerequisite.behind(name, statusHop, message, errorId), target).map(p -> "; " + p)
+                                .orElse(""));
             }
             try {
                 return Fact.collected(convert.apply(objects));

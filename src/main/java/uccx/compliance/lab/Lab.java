@@ -120,7 +120,7 @@ public final class Lab implements AutoCloseable {
             case SERVER_ERROR -> Optional.of(ListenerFault.SERVER_ERROR);
             case WSMAN_FAULT -> Optional.of(ListenerFault.WSMAN_FAULT);
             case SLOW -> Optional.of(ListenerFault.SILENT);
-            case REFUSED, TRUNCATED_OUTPUT, MALFORMED_OUTPUT -> Optional.empty();
+            case REFUSED, TRUNCATED_OUTPUT, MALFORMED_OUTPUT, HOST_TEXT -> Optional.empty();
         };
     }
 
@@ -129,6 +129,11 @@ public final class Lab implements AutoCloseable {
             @Override
             public void standardInput(byte[] chunk) {
                 session.input(new String(chunk, ProgramResult.CONSOLE));
+            }
+
+            @Override
+            public void endOfInput() {
+                session.endOfInput();
             }
 
             @Override

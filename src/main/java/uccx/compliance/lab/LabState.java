@@ -16,7 +16,7 @@ import java.util.function.Function;
  */
 public record LabState(List<Server> servers, List<ReceiveConnector> receiveConnectors, List<ThrottlingPolicy> throttlingPolicies,
                        List<Mailbox> mailboxes, List<Permission> organizationPermissions, Faults faults,
-                       LatencyModel latencyModel) {
+                       LatencyModel latencyModel, Windows windows) {
 
     public static final String STORE_KEY = "HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem";
     public static final String SERVICE_SESSIONS_VALUE = "Maximum Allowed Service Sessions Per User";
@@ -32,7 +32,36 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
     /** A lab without a latency model: it answers as fast as it can. */
     public LabState(List<Server> servers, List<ReceiveConnector> receiveConnectors, List<ThrottlingPolicy> throttlingPolicies,
                     List<Mailbox> mailboxes, List<Permission> organizationPermissions, Faults faults) {
-        this(servers, receiveConnectors, throttlingPolicies, mailboxes, organizationPermissions, faults, LatencyModel.NONE);
+        this(servers, receiveConnectors, throttlingPolicies, mailboxes, organizationPermissions, faults, LatencyModel.NONE,
+                Windows.DEFAULT);
+    }
+
+    /**
+     * What Windows itself brings to the server the collector runs on and to the domain.
+     *
+     * @param executionPolicy policies by scope, as {@code Get-ExecutionPolicy -List} shows them
+     * @param timeSeparator   the time separator of the culture powershell.exe runs under
+     * @param groups          the domain's security groups and their direct members
+     */
+    public record Windows(Map<String, String> executionPolicy, String timeSeparator, List<Group> groups) {
+
+        /**
+         * Exchange 2010 setup leaves LocalMachine at RemoteSigned (Microsoft KB 2668686 gives it as the
+         * expected state); Windows' own default, Restricted, would refuse RemoteExchange.ps1.
+         */
+        public static final Windows DEFAULT = new Windows(Map.of("LocalMachine", "RemoteSigned"), ":", List.of());
+
+        public Windows {
+            executionPolicy = Map.copyOf(executionPolicy);
+            groups = List.copyOf(groups);
+        }
+    }
+
+    /** A security group and its direct members (accounts or groups, DOMAIN\name). */
+    public record Group(String name, List<String> members) {
+        public Group {
+            members = List.copyOf(members);
+        }
     }
 
     /**
@@ -66,8 +95,16 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
     static final Map<String, String> IMAP_DEFAULTS = Map.of("MaxCommandSize", "10240", "MaxConnectionFromSingleIP", "2000",
             "MaxConnections", "2000", "MaxConnectionsPerUser", "16", "LoginType", "SecureLogin");
 
-    /** An event in a server's Application log; {@code mailbox} names a lab mailbox (or a LegacyExchangeDN). */
-    public record Event(String source, int id, long minutesAgo, String mailbox, String objectType, int limit, boolean guidPrefix) {
+    /**
+     * An event in a server's Application log; {@code mailbox} names a lab mailbox (or a LegacyExchangeDN).
+     *
+     * @param mailboxDnField the first data field exactly as written, overriding {@code mailbox} and {@code guidPrefix}
+     */
+    public record Event(String source, int id, long minutesAgo, String mailbox, String objectType, int limit, boolean guidPrefix,
+                        Optional<String> mailboxDnField) {
+        public Event(String source, int id, long minutesAgo, String mailbox, String objectType, int limit, boolean guidPrefix) {
+            this(source, id, minutesAgo, mailbox, objectType, limit, guidPrefix, Optional.empty());
+        }
     }
 
     /** @param limits the four checklist settings as written ({@code unlimited} or a number) */
@@ -89,7 +126,20 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
         }
     }
 
-    public record Permission(String user, List<String> extendedRights, boolean deny, String accessRights) {
+    /**
+     * An entry of the organization object's ACL as Get-ADPermission shows it.
+     *
+     * @param user         the trustee: an account, a group, a well-known principal or a SID
+     * @param accessRights as Get-ADPermission joins them, for example {@code ExtendedRight} or {@code GenericAll}
+     */
+    public record Permission(String user, List<String> extendedRights, boolean deny, String accessRights, boolean inherited) {
+        public Permission(String user, List<String> extendedRights, boolean deny, String accessRights) {
+            this(user, extendedRights, deny, accessRights, false);
+        }
+
+        public Permission {
+            extendedRights = List.copyOf(extendedRights);
+        }
     }
 
     /**
@@ -134,7 +184,19 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
                 list(lab.path("mailboxes"), LabState::mailbox),
                 list(lab.path("organizationPermissions"), LabState::permission),
                 faults(lab.path("faults")),
-                LatencyModel.from(lab.path("latencyModel")));
+                LatencyModel.from(lab.path("latencyModel")),
+                windows(lab));
+    }
+
+    private static Windows windows(JsonNode lab) {
+        Map<String, String> policies = new LinkedHashMap<>();
+        if (lab.has("executionPolicy")) {
+            lab.get("executionPolicy").fields().forEachRemaining(e -> policies.put(e.getKey(), e.getValue().asText()));
+        } else {
+            policies.putAll(Windows.DEFAULT.executionPolicy());
+        }
+        List<Group> groups = list(lab.path("groups"), g -> new Group(g.path("name").asText(), strings(g.path("members"))));
+        return new Windows(policies, lab.path("timeSeparator").asText(Windows.DEFAULT.timeSeparator()), groups);
     }
 
     private static Server server(JsonNode n) {
@@ -153,7 +215,8 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
     private static Event event(JsonNode n) {
         return new Event(n.path("source").asText("MSExchangeIS"), n.path("id").asInt(9646), n.path("minutesAgo").asLong(30),
                 n.path("mailbox").asText(), n.path("objectType").asText("session"), n.path("limit").asInt(16),
-                n.path("guidPrefix").asBoolean(false));
+                n.path("guidPrefix").asBoolean(false),
+                n.hasNonNull("mailboxDnField") ? Optional.of(n.get("mailboxDnField").asText()) : Optional.empty());
     }
 
     private static ReceiveConnector receiveConnector(JsonNode n) {
@@ -187,8 +250,10 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
     }
 
     private static Permission permission(JsonNode n) {
+        List<String> access = strings(n.path("AccessRights"));
+        // Get-ADPermission joins the rights as ActiveDirectoryRights prints its flags: "ReadProperty, GenericExecute".
         return new Permission(n.path("User").asText(), strings(n.path("ExtendedRights")), n.path("Deny").asBoolean(false),
-                n.path("AccessRights").asText("ExtendedRight"));
+                access.isEmpty() ? "ExtendedRight" : String.join(", ", access), n.path("IsInherited").asBoolean(false));
     }
 
     private static Faults faults(JsonNode n) {

@@ -22,7 +22,13 @@ public enum ManagementFault {
     /** The script's output stops in the middle of a CliXml document, exit code 0. */
     TRUNCATED_OUTPUT("truncatedOutput"),
     /** The script's output is not well-formed CliXml, exit code 0. */
-    MALFORMED_OUTPUT("malformedOutput");
+    MALFORMED_OUTPUT("malformedOutput"),
+    /**
+     * Nothing fails, but the console host's own text stands between the CliXml objects: the banner
+     * RemoteExchange.ps1 prints when it is loaded, and {@code WARNING:} lines, which {@code | Out-Null}
+     * does not catch because they never enter the output stream.
+     */
+    HOST_TEXT("hostText");
 
     private final String label;
 

@@ -8,9 +8,17 @@
 # Output is CliXml (powershell.exe -OutputFormat XML), one flat object per record:
 #   UccxRecord = 'fact'    one object of a fact, with UccxFact and UccxTarget
 #   UccxRecord = 'status'  how collecting one fact for one target went: Status 'collected' or
-#                          'failed', the Hop that was tried, and the error's id and message
+#                          'failed', the Hop that was tried, the first error's id and message,
+#                          and ErrorCount, the error records that came back
 #   UccxRecord = 'end'     the script reached its end (output that lacks it was cut short)
 # Each fact is collected on its own: a failing fact does not stop the others.
+#
+# Errors. The Exchange cmdlets that Connect-ExchangeServer loads are proxy functions of an
+# implicit-remoting module: the caller's $ErrorActionPreference does not reach them, and a remote
+# error may come back non-terminating even with -ErrorAction Stop (MicrosoftDocs/PowerShell-Docs
+# issue 1583), so `catch` alone would never run and a failed call would look like "no object".
+# Every Exchange cmdlet call therefore carries -ErrorAction Stop AND -ErrorVariable, and a fact is
+# 'failed' whenever an error record came back, thrown or not.
 #
 # The runner puts a '#region parameters' section before this text, setting
 # $UccxClientAccessServers, $UccxMailboxServers, $UccxReceiveConnectors, $UccxMailbox,
@@ -24,29 +32,54 @@ if (-not (Get-Command Get-ExchangeServer -ErrorAction SilentlyContinue)) {
     Connect-ExchangeServer -auto | Out-Null
 }
 
-function Get-UccxStatus([string]$Fact, [string]$Target, [string]$Hop, $Failure) {
+# $Failures: the error caught, or the -ErrorVariable lists of the calls (empty when they wrote no
+# error). The first error record decides; ErrorCount says how many came back.
+function Get-UccxStatus([string]$Fact, [string]$Target, [string]$Hop, $Failures) {
     $status = 'collected'
     $errorId = ''
     $message = ''
-    if ($Failure -ne $null) {
-        $status = 'failed'
-        $errorId = [string]$Failure.FullyQualifiedErrorId
-        $message = [string]$Failure.Exception.Message
+    $count = 0
+    foreach ($failure in @($Failures)) {
+        if ($failure -eq $null) { continue }
+        $count++
+        if ($count -eq 1) {
+            $status = 'failed'
+            $errorId = [string]$failure.FullyQualifiedErrorId
+            $message = [string]$failure.Exception.Message
+        }
     }
     New-Object PSObject -Property @{
         UccxRecord = 'status'; UccxFact = $Fact; UccxTarget = $Target
-        Hop = $Hop; Status = $status; ErrorId = $errorId; Message = $message
+        Hop = $Hop; Status = $status; ErrorId = $errorId; Message = $message; ErrorCount = $count
     }
+}
+
+# Whether a permission entry can grant or deny "View Information Store status" as Windows checks
+# it: the right itself (by name or GUID), GenericAll, or ExtendedRight with no specific right
+# (MS-ADTS 5.1.3.2.1: an ACE without an object type controls every control access right).
+function Get-UccxDecidesStoreVisible($Entry) {
+    $access = [string]$Entry.AccessRights
+    if ($access -match '\bGenericAll\b') { return $true }
+    $rights = @()
+    foreach ($right in @($Entry.ExtendedRights)) {
+        if ($right -ne $null) { $rights += [string]$right }
+    }
+    if ($rights.Count -eq 0) { return ($access -match '\bExtendedRight\b') }
+    foreach ($right in $rights) {
+        if ($right -eq 'ms-Exch-Store-Visible' -or $right -eq 'd74a875e-22b9-11d3-aa62-00c04f8eedd8') { return $true }
+    }
+    return $false
 }
 #endregion
 
 #region fact:exchangeServers
 $hop = 'Get-ExchangeServer'
+$uccxErrors = $null
 try {
-    Get-ExchangeServer | Select-Object @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'exchangeServers'}},
+    Get-ExchangeServer -ErrorAction Stop -ErrorVariable uccxErrors | Select-Object @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'exchangeServers'}},
         @{Name='UccxTarget'; Expression={[string]$_.Name}}, 'Name', 'AdminDisplayVersion', 'ServerRole',
         'IsClientAccessServer', 'IsMailboxServer', 'IsHubTransportServer'
-    Get-UccxStatus 'exchangeServers' '' $hop $null
+    Get-UccxStatus 'exchangeServers' '' $hop $uccxErrors
 } catch {
     Get-UccxStatus 'exchangeServers' '' $hop $_
 }
@@ -55,11 +88,12 @@ try {
 #region fact:imapSettings
 foreach ($server in $UccxClientAccessServers) {
     $hop = "Get-ImapSettings -Server $server"
+    $uccxErrors = $null
     try {
-        Get-ImapSettings -Server $server | Select-Object @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'imapSettings'}},
+        Get-ImapSettings -Server $server -ErrorAction Stop -ErrorVariable uccxErrors | Select-Object @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'imapSettings'}},
             @{Name='UccxTarget'; Expression={$server}}, 'MaxCommandSize', 'MaxConnectionFromSingleIP', 'MaxConnections',
             'MaxConnectionsPerUser', 'LoginType'
-        Get-UccxStatus 'imapSettings' $server $hop $null
+        Get-UccxStatus 'imapSettings' $server $hop $uccxErrors
     } catch {
         Get-UccxStatus 'imapSettings' $server $hop $_
     }
@@ -107,15 +141,16 @@ foreach ($server in $UccxMailboxServers) {
 $since = (Get-Date).AddHours(-$UccxEventLookbackHours)
 foreach ($server in $UccxMailboxServers) {
     $hop = "Application event log on $server"
+    $uccxErrors = $null
     try {
-        Get-WinEvent -ComputerName $server -FilterHashtable @{
+        Get-WinEvent -ComputerName $server -ErrorAction Stop -ErrorVariable uccxErrors -FilterHashtable @{
             LogName = 'Application'; ProviderName = 'MSExchangeIS'; Id = 9646; StartTime = $since
         } | Select-Object @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'storeEvents'}},
             @{Name='UccxTarget'; Expression={$server}}, 'Id', 'ProviderName', 'TimeCreated',
             @{Name='MailboxDn'; Expression={[string]$_.Properties[0].Value}},
             @{Name='Limit'; Expression={[string]$_.Properties[1].Value}},
             @{Name='ObjectType'; Expression={[string]$_.Properties[2].Value}}, 'Message'
-        Get-UccxStatus 'storeEvents' $server $hop $null
+        Get-UccxStatus 'storeEvents' $server $hop $uccxErrors
     } catch {
         # On PowerShell 2.0 no matching event is an error, NoMatchingEventsFound: the
         # collector reads it as zero events, not as a failure.
@@ -125,29 +160,67 @@ foreach ($server in $UccxMailboxServers) {
 #endregion
 
 #region fact:organizationPermissions
+# Every entry on the organization object that can grant or deny ms-Exch-Store-Visible, whoever it
+# names: rights granted to a group the account belongs to count too, and the controls weigh the
+# entries as Windows does (explicit Deny, explicit Allow, inherited Deny, inherited Allow).
 # ExtendedRights goes out as strings (ms-Exch-Store-Visible, ...); the leading comma keeps a
 # one-right list a list, which PowerShell would otherwise unroll into a single string.
-$hop = "Get-ADPermission -User $UccxAccount on the organization"
+$hop = 'Get-OrganizationConfig | Get-ADPermission on the organization'
+$uccxConfigErrors = $null
+$uccxErrors = $null
 try {
-    Get-OrganizationConfig | Get-ADPermission -User $UccxAccount | Select-Object @{Name='UccxRecord'; Expression={'fact'}},
+    Get-OrganizationConfig -ErrorAction Stop -ErrorVariable uccxConfigErrors | Get-ADPermission -ErrorAction Stop -ErrorVariable uccxErrors |
+        Where-Object { Get-UccxDecidesStoreVisible $_ } | Select-Object @{Name='UccxRecord'; Expression={'fact'}},
         @{Name='UccxFact'; Expression={'organizationPermissions'}}, @{Name='UccxTarget'; Expression={$UccxAccount}}, 'User',
         @{Name='ExtendedRights'; Expression={ $rights = @(); foreach ($right in $_.ExtendedRights) { $rights += [string]$right }; ,$rights }},
         @{Name='AccessRights'; Expression={[string]$_.AccessRights}}, 'Deny', 'IsInherited'
-    Get-UccxStatus 'organizationPermissions' $UccxAccount $hop $null
+    Get-UccxStatus 'organizationPermissions' $UccxAccount $hop (@($uccxConfigErrors) + @($uccxErrors))
 } catch {
     Get-UccxStatus 'organizationPermissions' $UccxAccount $hop $_
+}
+#endregion
+
+#region fact:accountGroups
+# Who the UCCX account is to an access check: its own SID and every group SID of a logon token
+# Windows builds for it (nested and universal groups, Everyone, Authenticated Users). The token
+# comes from the WindowsIdentity(UPN) constructor, a Kerberos S4U logon that needs none of its credentials
+# (documented for .NET 2.0 and later: it reads the account's token-groups-global-and-universal
+# attribute). A SID without a name is kept with an empty Name.
+$hop = "Get-User -Identity $UccxAccount, then its Windows logon token"
+$uccxErrors = $null
+try {
+    $uccxUser = Get-User -Identity $UccxAccount -ErrorAction Stop -ErrorVariable uccxErrors
+    if (@($uccxErrors).Count -eq 0 -and $uccxUser -ne $null) {
+        $upn = [string]$uccxUser.UserPrincipalName
+        if ($upn -eq '') { throw "$UccxAccount has no UserPrincipalName, which Windows needs to build its token" }
+        $token = New-Object System.Security.Principal.WindowsIdentity($upn)
+        $members = @(New-Object PSObject -Property @{ Kind = 'account'; Sid = $token.User })
+        foreach ($group in $token.Groups) { $members += New-Object PSObject -Property @{ Kind = 'group'; Sid = $group } }
+        foreach ($member in $members) {
+            $name = ''
+            try { $name = $member.Sid.Translate([System.Security.Principal.NTAccount]).Value } catch { $name = '' }
+            New-Object PSObject -Property @{
+                UccxRecord = 'fact'; UccxFact = 'accountGroups'; UccxTarget = $UccxAccount
+                Kind = $member.Kind; Sid = [string]$member.Sid.Value; Name = $name
+            }
+        }
+    }
+    Get-UccxStatus 'accountGroups' $UccxAccount $hop $uccxErrors
+} catch {
+    Get-UccxStatus 'accountGroups' $UccxAccount $hop $_
 }
 #endregion
 
 #region fact:receiveConnectors
 foreach ($connector in $UccxReceiveConnectors) {
     $hop = "Get-ReceiveConnector -Identity '$connector'"
+    $uccxErrors = $null
     try {
-        Get-ReceiveConnector -Identity $connector | Select-Object @{Name='UccxRecord'; Expression={'fact'}},
+        Get-ReceiveConnector -Identity $connector -ErrorAction Stop -ErrorVariable uccxErrors | Select-Object @{Name='UccxRecord'; Expression={'fact'}},
             @{Name='UccxFact'; Expression={'receiveConnectors'}}, @{Name='UccxTarget'; Expression={$connector}}, 'Identity',
             'MaxInboundConnection', 'MessageRateLimit', 'MaxInboundConnectionPercentagePerSource',
             'MaxInboundConnectionPerSource'
-        Get-UccxStatus 'receiveConnectors' $connector $hop $null
+        Get-UccxStatus 'receiveConnectors' $connector $hop $uccxErrors
     } catch {
         Get-UccxStatus 'receiveConnectors' $connector $hop $_
     }
@@ -156,11 +229,12 @@ foreach ($connector in $UccxReceiveConnectors) {
 
 #region fact:mailbox
 $hop = "Get-Mailbox -Identity $UccxMailbox"
+$uccxErrors = $null
 try {
-    Get-Mailbox -Identity $UccxMailbox | Select-Object @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'mailbox'}},
+    Get-Mailbox -Identity $UccxMailbox -ErrorAction Stop -ErrorVariable uccxErrors | Select-Object @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'mailbox'}},
         @{Name='UccxTarget'; Expression={$UccxMailbox}}, 'PrimarySmtpAddress', 'SamAccountName', 'LegacyExchangeDN',
         'ThrottlingPolicy', 'ServerName'
-    Get-UccxStatus 'mailbox' $UccxMailbox $hop $null
+    Get-UccxStatus 'mailbox' $UccxMailbox $hop $uccxErrors
 } catch {
     Get-UccxStatus 'mailbox' $UccxMailbox $hop $_
 }
@@ -169,21 +243,24 @@ try {
 #region fact:throttlingPolicies
 # Every property, so that a budget this version lacks (CPA* on RTM) is absent rather than $null.
 $hop = 'Get-ThrottlingPolicy'
+$uccxErrors = $null
 try {
-    Get-ThrottlingPolicy | Select-Object -Property @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'throttlingPolicies'}},
+    Get-ThrottlingPolicy -ErrorAction Stop -ErrorVariable uccxErrors | Select-Object -Property @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'throttlingPolicies'}},
         @{Name='UccxTarget'; Expression={[string]$_.Name}}, '*'
-    Get-UccxStatus 'throttlingPolicies' '' $hop $null
+    Get-UccxStatus 'throttlingPolicies' '' $hop $uccxErrors
 } catch {
     Get-UccxStatus 'throttlingPolicies' '' $hop $_
 }
 #endregion
 
 #region end
-# When and where it ran: a replayed snapshot says so in the report.
+# When and where it ran: a replayed snapshot says so in the report. CollectedAt stays a DateTime,
+# which CliXml writes in one invariant form: formatted as text, the ':' of a format string would
+# be the culture's time separator, which Regional settings may change.
 New-Object PSObject -Property @{
     UccxRecord = 'end'
     PSVersion = [string]$PSVersionTable.PSVersion
-    CollectedAt = (Get-Date).ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ')
+    CollectedAt = (Get-Date).ToUniversalTime()
     ComputerName = [string]$env:COMPUTERNAME
 }
 #endregion

@@ -37,7 +37,7 @@ class CollectorScriptGrammarTest {
             "Get-WinEvent", "Get-OrganizationConfig", "Get-ADPermission", "Get-ReceiveConnector", "Get-Mailbox",
             "Get-ThrottlingPolicy");
 
-    private static final List<String> FACTS = List.of("exchangeServers", "imapSettings", "registry", "storeEvents",
+    private static final List<String> FACTS = List.of("exchangeServers", "imapSettings", "registry", "storeEvents", "accountGroups",
             "organizationPermissions", "receiveConnectors", "mailbox", "throttlingPolicies");
 
     private final PowerShellGrammar grammar = PowerShellGrammar.inProject();

@@ -31,10 +31,14 @@ class SnapshotReaderTest {
     private final List<String> violations = new ArrayList<>();
 
     private Snapshot collect(LabState state) throws Exception {
+        return collect(state, CollectorScript.bundled().command(SCOPE).standardInput());
+    }
+
+    private Snapshot collect(LabState state, List<String> script) throws Exception {
         LabPowerShell lab = new LabPowerShell(state, Clock.fixed(NOW, ZoneOffset.UTC), violations::add);
         RemoteCommand command = CollectorScript.bundled().command(SCOPE);
         LabPowerShell.Session session = lab.start(command.commandLine());
-        command.standardInput().forEach(line -> session.input(line + "\r\n"));
+        script.forEach(line -> session.input(line + "\r\n"));
         String stdout = session.result().orElseThrow().stdout();
         return new SnapshotReader(SCOPE).read(CliXml.parse(stdout), stdout, "lab", NOW, Duration.ZERO);
     }
@@ -88,13 +92,42 @@ class SnapshotReaderTest {
     }
 
     @Test
+    void aFactThatShouldHaveOneObjectAndHasNoneIsNotCollectedEvenWhenItsStatusSaysCollected() throws Exception {
+        // A script that only catches never sees the proxy's non-terminating error: its status says "collected", with no object.
+        List<String> onlyCatches = CollectorScript.bundled().command(SCOPE).standardInput().stream()
+                .map(line -> line.replace("-ErrorAction Stop -ErrorVariable uccxErrors", "")).toList();
+        Snapshot snapshot = collect(organisation(new LabState.Faults(0, List.of(new LabState.Failure("mailbox", Optional.empty(),
+                "Access is denied.", "UnauthorizedAccess"))), List.of()), onlyCatches);
+
+        assertThatThrownBy(() -> snapshot.uccxMailbox().get()).isInstanceOf(FactNotCollected.class)
+                .hasMessageContaining("expected one object, the command returned 0");
+    }
+
+    @Test
+    void theUccxAccountsTokenCarriesItsGroupsNestedOnesAndTheWellKnownOnes() throws Exception {
+        LabState plain = organisation(new LabState.Faults(0, List.of()), List.of());
+        LabState grouped = new LabState(plain.servers(), plain.receiveConnectors(), plain.throttlingPolicies(), plain.mailboxes(),
+                plain.organizationPermissions(), plain.faults(), plain.latencyModel(), new LabState.Windows(Map.of("LocalMachine", "RemoteSigned"),
+                ":", List.of(new LabState.Group("LAB\\UCCX Readers", List.of("LAB\\Service Accounts")),
+                new LabState.Group("LAB\\Service Accounts", List.of("LAB\\uccx-email")))));
+
+        var token = collect(grouped).accountToken().get();
+        assertThat(token.matching("lab\\uccx-email")).hasValueSatisfying(i -> assertThat(i.isAccount()).isTrue());
+        assertThat(token.matching("LAB\\UCCX Readers")).isPresent();
+        assertThat(token.matching("Everyone")).hasValueSatisfying(i -> assertThat(i.sid()).isEqualTo("S-1-1-0"));
+        assertThat(token.matching("NT AUTHORITY\\Authenticated Users")).isPresent();
+        assertThat(token.matching("LAB\\Helpdesk")).isEmpty();
+    }
+
+    @Test
     void aFailingHopMakesOnlyItsOwnFactNotCollected() throws Exception {
         Snapshot snapshot = collect(organisation(new LabState.Faults(0, List.of(new LabState.Failure("registry", Optional.of("EXCH02"),
                 "Attempted to perform an unauthorized operation.", "UnauthorizedAccessException"))), List.of()));
 
         assertThatThrownBy(() -> snapshot.storeRegistryOf("EXCH02").get()).isInstanceOf(FactNotCollected.class)
-                .hasMessage("could not verify: remote registry on EXCH02: Attempted to perform an unauthorized operation. "
-                        + "(UnauthorizedAccessException)");
+                .hasMessageStartingWith("could not verify: remote registry on EXCH02: Attempted to perform an unauthorized operation. "
+                        + "(UnauthorizedAccessException); prerequisite: read access to the remote registry (EXCH02)")
+                .hasMessageContaining("or the second hop (EXCH02)");
         assertThat(snapshot.storeRegistryOf("EXCH01").get().value()).hasValue(256);
         assertThat(snapshot.imapSettingsOf("EXCH02").get()).isNotNull();
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import uccx.compliance.collector.FactName;
 import uccx.compliance.collector.Snapshot;
+import uccx.compliance.collector.facts.AccountToken;
 import uccx.compliance.collector.facts.ImapSettings;
 import uccx.compliance.collector.facts.Mailbox;
 import uccx.compliance.collector.facts.OrganizationPermission;
@@ -91,9 +92,12 @@ class ImapControls {
     void viewInformationStoreStatus(String account, Snapshot snapshot, ControlRun run) {
         ControlFindings findings = run.check(Control.IMAP_04, account);
         findings.readFrom(FactName.ORGANIZATION_PERMISSIONS, account);
+        findings.readFrom(FactName.ACCOUNT_GROUPS, account);
         List<OrganizationPermission> entries = snapshot.organizationPermissions().get();
-        findings.observe(entries.toString());
-        findings.assertThat(new OrganizationPermissions(account, entries))
+        AccountToken token = snapshot.accountToken().get();
+        findings.observe(entries.size() + " entries that can decide ms-Exch-Store-Visible: " + entries);
+        findings.observe(account + " and its groups: " + token.identities());
+        findings.assertThat(new OrganizationPermissions(account, entries, token))
                 .allows(OrganizationPermission.VIEW_INFORMATION_STORE_STATUS, "View Information Store status");
         findings.conclude(violations -> Remediation.permission(account));
     }

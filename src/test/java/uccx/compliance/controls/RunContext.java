@@ -140,6 +140,13 @@ public final class RunContext implements AutoCloseable {
         }
         Snapshot collected = new Collector(CollectorScript.bundled(), clock).collect(CollectionScope.of(environment), shell);
         summary.measure("collectionMillis", collected.elapsed().toMillis());
+        if (!collected.hostText().isEmpty()) {
+            // Not a failure: the facts around it were read. Kept as evidence, and said, since it is not the script's output.
+            String first = collected.hostText().get(0).lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+            summary.warn("the collector's output carried " + collected.hostText().size() + " piece(s) of text the console host wrote "
+                    + "itself (kept in snapshot.xml and snapshot-source.txt), the first: " + (first.length() > 120 ? first.substring(0, 117)
+                    + "..." : first));
+        }
         synchronized (this) {
             snapshot = collected;
         }
@@ -308,7 +315,9 @@ public final class RunContext implements AutoCloseable {
             java.nio.file.Files.writeString(run.resolve("snapshot.xml"), snapshot.rawOutput());
             java.nio.file.Files.writeString(run.resolve("collect.ps1"), CollectorScript.bundled().forScope(CollectionScope.of(environment)));
             java.nio.file.Files.writeString(run.resolve("snapshot-source.txt"), snapshot.source() + System.lineSeparator()
-                    + "collected " + snapshot.collectedAt() + " in " + snapshot.elapsed().toMillis() + " ms" + System.lineSeparator());
+                    + "collected " + snapshot.collectedAt() + " in " + snapshot.elapsed().toMillis() + " ms" + System.lineSeparator()
+                    + (snapshot.hostText().isEmpty() ? "" : "text the console host wrote between the objects:" + System.lineSeparator()
+                    + String.join(System.lineSeparator() + "--" + System.lineSeparator(), snapshot.hostText()) + System.lineSeparator()));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("could not keep the snapshot in " + run, e);
         }

@@ -39,8 +39,8 @@ class LatencyModelAccountingTest {
         assertThat(session.result()).isPresent();
         assertThat(violations).isEmpty();
         // Get-ExchangeServer 1, Get-ImapSettings 3 (Client Access), registry 2 and Get-WinEvent 2 (Mailbox),
-        // Get-ADPermission 1, Get-ReceiveConnector 4, Get-Mailbox 1, Get-ThrottlingPolicy 1
-        assertThat(calls.count()).isEqualTo(1 + 3 + 2 + 2 + 1 + 4 + 1 + 1);
+        // Get-ADPermission 1, Get-User 1, Get-ReceiveConnector 4, Get-Mailbox 1, Get-ThrottlingPolicy 1
+        assertThat(calls.count()).isEqualTo(1 + 3 + 2 + 2 + 1 + 1 + 4 + 1 + 1);
     }
 
     @Test

@@ -16,8 +16,9 @@ public final class CliXml {
     }
 
     /**
-     * Parses all documents in {@code text}, in order. Text between documents (blank lines, a
-     * repeated {@code #< CLIXML}) is skipped; inside a document nothing is forgiven.
+     * Parses all documents in {@code text}, in order. Text the console host wrote before, between
+     * or inside documents (outside any object) is kept apart as host text (see {@link HostText});
+     * inside an object nothing is forgiven.
      *
      * @throws CliXmlException when a document is malformed or cut off, or when the text holds no
      *                         document but is not empty either; the message gives the line and
@@ -26,10 +27,12 @@ public final class CliXml {
     public static CliXmlDocument parse(String text) throws CliXmlException {
         XMLInputFactory factory = secureFactory();
         List<Streams.Written> written = new ArrayList<>();
-        for (DocumentSplitter.Slice slice : DocumentSplitter.split(text)) {
-            written.addAll(ObjsReader.read(factory, text, slice));
+        List<DocumentSplitter.Slice> slices = DocumentSplitter.split(text);
+        HostText host = HostText.separate(text, slices);
+        for (DocumentSplitter.Slice slice : slices) {
+            written.addAll(ObjsReader.read(factory, host.cleaned(), slice));
         }
-        return Streams.sort(written);
+        return Streams.sort(written).withHostText(host.pieces());
     }
 
     /** The JDK's own StAX parser (not whatever the classpath offers), with DTDs and external entities off. */

@@ -2,7 +2,7 @@ package uccx.compliance.collector.facts;
 
 import java.util.List;
 
-/** One entry of {@code Get-OrganizationConfig | Get-ADPermission -User <account>}. */
+/** One entry of {@code Get-OrganizationConfig | Get-ADPermission}: an ACE of the organization object. */
 public record OrganizationPermission(String user, List<String> extendedRights, String accessRights, boolean deny, boolean inherited) {
 
     /** How {@code Get-ADPermission} shows "View Information Store status". */
@@ -11,6 +11,27 @@ public record OrganizationPermission(String user, List<String> extendedRights, S
 
     public OrganizationPermission {
         extendedRights = List.copyOf(extendedRights);
+    }
+
+    /**
+     * Whether this entry, allowing or denying, decides {@code right} for its trustee: it names the
+     * right, or it holds GenericAll (every right, extended ones included: ADS_RIGHT_GENERIC_ALL), or
+     * ExtendedRight with no specific right (an ACE without an object type controls every control
+     * access right, MS-ADTS 5.1.3.2.1).
+     */
+    public boolean decides(String right) {
+        return hasAccessRight("GenericAll") || (extendedRights.isEmpty() && hasAccessRight("ExtendedRight")) || grants(right);
+    }
+
+    /** Whether AccessRights, as Get-ADPermission joins the flags ("ReadProperty, ExtendedRight"), holds one. */
+    public boolean hasAccessRight(String name) {
+        return java.util.Arrays.stream(accessRights.split(",")).anyMatch(r -> r.trim().equalsIgnoreCase(name));
+    }
+
+    /** The entry in the words an auditor reads: "inherited Allow for LAB\UCCX Readers: ExtendedRight ms-Exch-Store-Visible". */
+    public String describe() {
+        return (inherited ? "inherited " : "explicit ") + (deny ? "Deny" : "Allow") + " for " + user + ": "
+                + (accessRights.isBlank() ? "" : accessRights) + (extendedRights.isEmpty() ? "" : " " + String.join(", ", extendedRights));
     }
 
     public boolean grants(String right) {

@@ -15,17 +15,50 @@ final class CliXmlWriter {
 
     private static final DateTimeFormatter DOTNET_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSxxx");
 
-    private final StringBuilder xml = new StringBuilder("#< CLIXML\r\n<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">");
+    private final StringBuilder xml = new StringBuilder("#< CLIXML\r\n");
     private final Map<List<String>, Integer> typeNameRefs = new HashMap<>();
     private int nextObjectRef;
+    private boolean opened;
 
     CliXmlWriter write(Serialized value) {
+        open();
         value(null, value);
         return this;
     }
 
+    /** A top-level value of another stream, for example an ErrorRecord with {@code S="Error"}. */
+    CliXmlWriter write(String stream, Serialized value) {
+        open();
+        int start = xml.length();
+        value(null, value);
+        int tagEnd = xml.indexOf(" ", start);
+        xml.insert(tagEnd, " S=\"" + attribute(stream) + "\"");
+        return this;
+    }
+
+    /**
+     * Text the console host writes itself (Write-Host, warnings), between the serializer's objects,
+     * exactly as given: before the first object it precedes the document.
+     */
+    CliXmlWriter hostText(String text) {
+        xml.append(text);
+        return this;
+    }
+
+    boolean isEmpty() {
+        return !opened;
+    }
+
     String finish() {
+        open();
         return xml.append("</Objs>").toString();
+    }
+
+    private void open() {
+        if (!opened) {
+            xml.append("<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">");
+            opened = true;
+        }
     }
 
     private void value(String name, Serialized value) {
@@ -54,7 +87,9 @@ final class CliXmlWriter {
         o.baseValue().ifPresent(base -> value(null, base));
         if (!o.properties().isEmpty()) {
             // Select-Object and New-Object PSObject add note properties: CliXml puts them in MS.
-            boolean custom = o.typeNames().contains("System.Management.Automation.PSCustomObject");
+            // So does an ErrorRecord's own serializer, for its ErrorCategory_* facts.
+            boolean custom = o.typeNames().contains("System.Management.Automation.PSCustomObject")
+                    || o.typeNames().contains("System.Management.Automation.ErrorRecord");
             String set = custom ? "MS" : "Props";
             xml.append('<').append(set).append('>');
             o.properties().forEach(p -> value(p.name(), p.value()));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import uccx.compliance.lab.LabState;
@@ -21,10 +22,23 @@ final class ExchangeAnswers {
     private static final String DESERIALIZED = "Deserialized.";
     private static final String EXCHANGE_DC = "dc01.lab.example.com";
 
+    /**
+     * The facts read with an Exchange cmdlet, and that cmdlet. Connect-ExchangeServer loads them as
+     * proxy functions of an implicit-remoting module: the caller's $ErrorActionPreference does not
+     * reach them and a remote error can come back non-terminating even with -ErrorAction Stop
+     * (MicrosoftDocs/PowerShell-Docs issue 1583), so the lab plays the worst case: their errors
+     * never throw. The registry (.NET) and Get-WinEvent run in the script's own session and do.
+     */
+    private static final Map<String, String> EXCHANGE_CMDLETS = Map.of("exchangeServers", "Get-ExchangeServer",
+            "imapSettings", "Get-ImapSettings", "organizationPermissions", "Get-ADPermission", "accountGroups", "Get-User",
+            "receiveConnectors", "Get-ReceiveConnector", "mailbox", "Get-Mailbox", "throttlingPolicies", "Get-ThrottlingPolicy");
+
     private final LabState state;
     private final Clock clock;
     private final ScriptSections script;
     private final CmdletCalls cmdlets;
+    private final List<Serialized> errorStream = new ArrayList<>();
+    private String sectionBody = "";
 
     ExchangeAnswers(LabState state, Clock clock, ScriptSections script, CmdletCalls cmdlets) {
         this.state = state;
@@ -34,14 +48,18 @@ final class ExchangeAnswers {
     }
 
     /** The records of one fact section, or empty when the lab does not know the section. */
-    Optional<List<Serialized>> answer(String fact) {
+    Optional<List<Serialized>> answer(ScriptSections.Section section) {
+        String fact = section.name().substring("fact:".length());
+        sectionBody = section.body();
         return Optional.ofNullable(switch (fact) {
             case "exchangeServers" -> exchangeServers();
             case "imapSettings" -> perTarget(fact, script.list("UccxClientAccessServers"), s -> "Get-ImapSettings -Server " + s, this::imapSettings);
             case "registry" -> perTarget(fact, script.list("UccxMailboxServers"), s -> "remote registry on " + s, this::registry);
             case "storeEvents" -> perTarget(fact, script.list("UccxMailboxServers"), s -> "Application event log on " + s, this::storeEvents);
             case "organizationPermissions" -> perTarget(fact, List.of(script.value("UccxAccount")),
-                    a -> "Get-ADPermission -User " + a + " on the organization", this::permissions);
+                    a -> "Get-OrganizationConfig | Get-ADPermission on the organization", this::permissions);
+            case "accountGroups" -> perTarget(fact, List.of(script.value("UccxAccount")),
+                    a -> "Get-User -Identity " + a + ", then its Windows logon token", this::accountGroups);
             case "receiveConnectors" -> perTarget(fact, script.list("UccxReceiveConnectors"), c -> "Get-ReceiveConnector -Identity '" + c + "'",
                     this::receiveConnector);
             case "mailbox" -> perTarget(fact, List.of(script.value("UccxMailbox")), m -> "Get-Mailbox -Identity " + m, this::mailbox);
@@ -50,10 +68,16 @@ final class ExchangeAnswers {
         });
     }
 
-    Serialized end() {
+    /** The script's end record, its CollectedAt as the end section writes it (see {@link DateText}). */
+    Serialized end(ScriptSections.Section section) {
         return Serialized.customObject(null).with("UccxRecord", "end").with("PSVersion", "2.0")
-                .with("CollectedAt", java.time.format.DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+                .with("CollectedAt", DateText.of(section.body(), clock.instant(), state.windows().timeSeparator()))
                 .with("ComputerName", state.servers().isEmpty() ? "" : state.servers().get(0).name()).build();
+    }
+
+    /** The error records the sections wrote to the error stream (non-terminating errors), in order. */
+    List<Serialized> errorStream() {
+        return List.copyOf(errorStream);
     }
 
     private interface Reader {
@@ -83,7 +107,16 @@ final class ExchangeAnswers {
                 records.addAll(reader.read(target));
                 records.add(status(fact, target, hop.apply(target), null));
             } catch (CmdletError e) {
-                records.add(status(fact, target, hop.apply(target), e));
+                String cmdlet = EXCHANGE_CMDLETS.get(fact);
+                if (cmdlet == null) {
+                    // A terminating error: the script's catch block writes the failed status; nothing reaches the error stream.
+                    records.add(status(fact, target, hop.apply(target), e));
+                } else {
+                    // Non-terminating: written to the error stream, and the status says what the section makes of it.
+                    errorStream.add(ErrorRecordShape.ofCmdlet(e.getMessage(), e.errorId, cmdlet, target));
+                    boolean captured = ScriptSections.capturesErrorsOf(sectionBody, cmdlet);
+                    records.add(status(fact, target, hop.apply(target), captured ? e : null));
+                }
             }
         }
         return records;
@@ -111,11 +144,14 @@ final class ExchangeAnswers {
 
     private List<Serialized> imapSettings(String server) throws CmdletError {
         Server s = serverWithRole(server, "ClientAccess", "Get-ImapSettings");
-        return List.of(record("imapSettings", server, "Microsoft.Exchange.Data.Directory.SystemConfiguration.Pop3ImapAdConfiguration")
+        // Exchange 2010's Get-ImapSettings returns an Imap4AdConfiguration (a sealed PopImapAdConfiguration)
+        // whose connection limits are plain System.Int32 (Exchange 2010 SDK, PopImapAdConfiguration.MaxConnections
+        // and MaxConnectionFromSingleIP: "Type: System.Int32"; Set-ImapSettings takes them as <Int32>).
+        return List.of(record("imapSettings", server, "Microsoft.Exchange.Data.Directory.SystemConfiguration.Imap4AdConfiguration")
                 .with("MaxCommandSize", number(s.imapSetting("MaxCommandSize")))
-                .with("MaxConnectionFromSingleIP", unlimitedInt(s.imapSetting("MaxConnectionFromSingleIP")))
-                .with("MaxConnections", unlimitedInt(s.imapSetting("MaxConnections")))
-                .with("MaxConnectionsPerUser", unlimitedInt(s.imapSetting("MaxConnectionsPerUser")))
+                .with("MaxConnectionFromSingleIP", number(s.imapSetting("MaxConnectionFromSingleIP")))
+                .with("MaxConnections", number(s.imapSetting("MaxConnections")))
+                .with("MaxConnectionsPerUser", number(s.imapSetting("MaxConnectionsPerUser")))
                 .with("LoginType", enumValue("Microsoft.Exchange.Data.Directory.SystemConfiguration.LoginOptions", s.imapSetting("LoginType")))
                 .build());
     }
@@ -151,7 +187,9 @@ final class ExchangeAnswers {
                 continue;
             }
             String dn = state.mailbox(e.mailbox()).map(LabState.Mailbox::legacyExchangeDn).orElse(e.mailbox());
-            String field = e.guidPrefix() ? UUID.nameUUIDFromBytes(dn.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ":" + dn : dn;
+            // Published events show "<guid>: /o=..." and a bare DN; mailboxDnField gives any other form as written.
+            String field = e.mailboxDnField().orElseGet(() -> e.guidPrefix()
+                    ? UUID.nameUUIDFromBytes(dn.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ": " + dn : dn);
             events.add(record("storeEvents", server, "System.Diagnostics.Eventing.Reader.EventLogRecord")
                     .with("Id", Serialized.int32(9646))
                     .with("ProviderName", "MSExchangeIS")
@@ -170,16 +208,48 @@ final class ExchangeAnswers {
         return events;
     }
 
+    /**
+     * Every entry the script's filter keeps: those that can grant or deny ms-Exch-Store-Visible. With
+     * {@code -User <account>}, Get-ADPermission returns only the entries whose trustee is that
+     * account itself, never those of its groups.
+     */
     private List<Serialized> permissions(String account) {
-        return state.organizationPermissions().stream().filter(p -> p.user().equalsIgnoreCase(account)).map(p -> (Serialized)
+        boolean onlyTheAccount = java.util.regex.Pattern.compile("(?i)Get-ADPermission[^|\\n]*\\s-User\\s").matcher(sectionBody).find();
+        return state.organizationPermissions().stream().filter(ExchangeAnswers::decidesStoreVisible)
+                .filter(p -> !onlyTheAccount || p.user().equalsIgnoreCase(account)).map(p -> (Serialized)
                 record("organizationPermissions", account, "Microsoft.Exchange.Management.RecipientTasks.ADAcePresentationObject")
                         .with("User", p.user())
                         .with("ExtendedRights", new Serialized.ListOf(List.of("System.Object[]", "System.Array", "System.Object"),
                                 p.extendedRights().stream().map(Serialized::text).toList()))
                         .with("AccessRights", p.accessRights())
                         .with("Deny", new Serialized.Bool(p.deny()))
-                        .with("IsInherited", new Serialized.Bool(false))
+                        .with("IsInherited", new Serialized.Bool(p.inherited()))
                         .build()).toList();
+    }
+
+    /** The script's Get-UccxDecidesStoreVisible, so that the lab answers what the script's Where-Object keeps. */
+    private static boolean decidesStoreVisible(LabState.Permission p) {
+        if (p.accessRights().matches("(?i).*\\bGenericAll\\b.*")) {
+            return true;
+        }
+        if (p.extendedRights().isEmpty()) {
+            return p.accessRights().matches("(?i).*\\bExtendedRight\\b.*");
+        }
+        return p.extendedRights().stream().anyMatch(r -> r.equalsIgnoreCase("ms-Exch-Store-Visible")
+                || r.equalsIgnoreCase("d74a875e-22b9-11d3-aa62-00c04f8eedd8"));
+    }
+
+    /** The account's own SID and its logon token's groups, as the script's accountGroups section writes them. */
+    private List<Serialized> accountGroups(String account) throws CmdletError {
+        LabState.Mailbox owner = state.mailboxes().stream().filter(m -> m.samAccountName().equalsIgnoreCase(account)).findFirst()
+                .orElseThrow(() -> notFound(account));
+        List<Serialized> records = new ArrayList<>();
+        for (LogonToken.Member member : LogonToken.of(owner.samAccountName(), state.windows().groups()).members()) {
+            // New-Object PSObject -Property @{...}: PowerShell 2.0 writes the keys as they hash.
+            records.add(Serialized.customObject(null).with("Sid", member.sid()).with("UccxTarget", account).with("Kind", member.kind())
+                    .with("UccxFact", "accountGroups").with("Name", member.name()).with("UccxRecord", "fact").build());
+        }
+        return records;
     }
 
     private List<Serialized> receiveConnector(String identity) throws CmdletError {
@@ -248,6 +318,7 @@ final class ExchangeAnswers {
                 .with("Hop", hop)
                 .with("UccxFact", fact)
                 .with("Message", failure == null ? "" : failure.getMessage())
+                .with("ErrorCount", Serialized.int32(failure == null ? 0 : 1))
                 .with("UccxRecord", "status")
                 .build();
     }

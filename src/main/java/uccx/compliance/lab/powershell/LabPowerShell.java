@@ -1,9 +1,7 @@
 package uccx.compliance.lab.powershell;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +23,6 @@ public final class LabPowerShell {
     /** The sections the lab knows besides the facts. */
     private static final Set<String> FRAME_SECTIONS = Set.of("parameters", "setup", "end");
 
-    private static final Pattern ENCODED = Pattern.compile("(?i)-e(?:nc(?:odedcommand)?)?\\s+([A-Za-z0-9+/=]+)");
     private static final Pattern SENTINEL = Pattern.compile("-ne\\s+'([^']+)'");
 
     private final LabState state;
@@ -67,37 +64,53 @@ public final class LabPowerShell {
             return Session.finished(new Result("", "'" + program + "' is not recognized as an internal or external command,\r\n"
                     + "operable program or batch file.\r\n", 1));
         }
-        Matcher encoded = ENCODED.matcher(commandLine);
-        String bootstrap = encoded.find() ? new String(Base64.getDecoder().decode(encoded.group(1)), StandardCharsets.UTF_16LE) : "";
+        PowerShellCommandLine options = PowerShellCommandLine.parse(commandLine);
+        String bootstrap = options.bootstrap();
         refuseWriting(bootstrap);
         Matcher sentinel = SENTINEL.matcher(bootstrap);
-        if (!commandLine.contains("-OutputFormat XML") || !sentinel.find()) {
+        if (!options.xmlOutput() || !sentinel.find()) {
             violations.accept("the lab expected the collector's bootstrap (-OutputFormat XML, reading standard input up to a sentinel), got: "
                     + abbreviate(bootstrap.isEmpty() ? commandLine : bootstrap));
             return Session.finished(new Result("", "", 1));
         }
+        Optional<String> policy = options.executionPolicy();
         // The shell starts when the command does, while its standard input is still arriving.
-        return new Session(sentinel.group(1), this::answer, System.nanoTime() + shellStart.toNanos(), processes);
+        return new Session(sentinel.group(1), script -> answer(script, policy), System.nanoTime() + shellStart.toNanos(), processes,
+                options.hostReadsStandardInput());
     }
 
-    private Result answer(String script) {
+    private Result answer(String script, Optional<String> processPolicy) {
+        if (script.isBlank()) {
+            // [scriptblock]::Create('') runs and writes nothing.
+            return new Result("", "", 0);
+        }
         refuseWriting(script);
         ScriptSections sections = ScriptSections.of(script);
+        Optional<Result> refused = ExecutionPolicy.refusal(sections, state.windows().executionPolicy(), processPolicy);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         ExchangeAnswers answers = new ExchangeAnswers(state, clock, sections, cmdlets);
+        boolean hostText = state.faults().management().filter(f -> f == uccx.compliance.lab.ManagementFault.HOST_TEXT).isPresent();
         CliXmlWriter out = new CliXmlWriter();
         for (ScriptSections.Section section : sections.sections()) {
             String name = section.name();
             if (name.equals("end")) {
-                out.write(answers.end());
+                out.write(answers.end(section));
             } else if (name.startsWith("fact:")) {
-                Optional<List<Serialized>> records = answers.answer(name.substring("fact:".length()));
+                Optional<List<Serialized>> records = answers.answer(section);
                 records.ifPresentOrElse(r -> r.forEach(out::write),
                         () -> violations.accept("the lab does not know the script section '" + name + "': script and lab have drifted apart"));
             } else if (!FRAME_SECTIONS.contains(name)) {
                 violations.accept("the lab does not know the script section '" + name + "': script and lab have drifted apart");
             }
+            if (hostText) {
+                out.hostText(HostText.after(name));
+            }
         }
-        return new Result(out.finish(), "", 0);
+        CliXmlWriter errors = new CliXmlWriter();
+        answers.errorStream().forEach(e -> errors.write("Error", e));
+        return new Result(out.finish(), errors.isEmpty() ? "" : errors.finish(), 0);
     }
 
     private void refuseWriting(String powerShell) {
@@ -117,21 +130,25 @@ public final class LabPowerShell {
         private final java.util.function.Function<String, Result> answer;
         private final long readyAtNanos;
         private final Executor process;
+        private final boolean hostReadsInput;
         private final StringBuilder received = new StringBuilder();
         private final StringBuilder script = new StringBuilder();
+        private final StringBuilder hostBuffer = new StringBuilder();
         private boolean complete;
         private Result result;
         private Runnable whenFinished = () -> { };
 
-        private Session(String sentinel, java.util.function.Function<String, Result> answer, long readyAtNanos, Executor process) {
+        private Session(String sentinel, java.util.function.Function<String, Result> answer, long readyAtNanos, Executor process,
+                        boolean hostReadsInput) {
             this.sentinel = sentinel;
             this.answer = answer;
             this.readyAtNanos = readyAtNanos;
             this.process = process;
+            this.hostReadsInput = hostReadsInput;
         }
 
         private static Session finished(Result result) {
-            Session session = new Session(null, s -> result, System.nanoTime(), Runnable::run);
+            Session session = new Session(null, s -> result, System.nanoTime(), Runnable::run, false);
             session.complete = true;
             session.result = result;
             return session;
@@ -144,8 +161,32 @@ public final class LabPowerShell {
             whole.ifPresent(text -> process.execute(() -> finish(text)));
         }
 
+        /**
+         * The client closed standard input. Only a host that read it itself was waiting for that:
+         * it hands what it read to the command as pipeline input, which the bootstrap never reads,
+         * and the bootstrap's own {@code [Console]::In.ReadLine()} meets the end at once and runs an
+         * empty script.
+         */
+        public void endOfInput() {
+            boolean run;
+            synchronized (this) {
+                run = hostReadsInput && !complete;
+                complete = complete || hostReadsInput;
+            }
+            if (run) {
+                process.execute(() -> finish(""));
+            }
+        }
+
         private synchronized Optional<String> collect(String chunk) {
             if (complete) {
+                return Optional.empty();
+            }
+            if (hostReadsInput) {
+                // PowerShell 2.0's console host reads redirected standard input through a buffer of its
+                // own (whole chunks, not lines) as soon as it arrives; the bootstrap's [Console]::In
+                // never sees it, and the host waits for an end of input before it runs the command.
+                hostBuffer.append(chunk);
                 return Optional.empty();
             }
             received.append(chunk);
@@ -160,6 +201,11 @@ public final class LabPowerShell {
                 script.append(line).append('\n');
             }
             return Optional.empty();
+        }
+
+        /** What the host itself took from standard input, for tests: nothing once {@code -InputFormat None} is given. */
+        public synchronized int charactersTakenByHost() {
+            return hostBuffer.length();
         }
 
         private void finish(String text) {

@@ -50,6 +50,29 @@ record ScriptSections(List<Section> sections, Map<String, List<String>> paramete
         return values;
     }
 
+    private static final Pattern ERROR_VARIABLE = Pattern.compile("(?i)\\s-(?:ErrorVariable|ev)\\s+\\+?(\\w+)");
+
+    /**
+     * Whether a section keeps the errors of its call to {@code cmdlet}: the call names an
+     * {@code -ErrorVariable} and the section reads that variable afterwards. A non-terminating error
+     * of a call that does not is seen by nothing but the error stream.
+     */
+    static boolean capturesErrorsOf(String body, String cmdlet) {
+        Matcher call = Pattern.compile("(?i)(?<![\\w-])" + Pattern.quote(cmdlet) + "(?![\\w-])").matcher(body);
+        while (call.find()) {
+            int end = body.length();
+            for (char stop : new char[] {'|', '\n', ';'}) {
+                int at = body.indexOf(stop, call.end());
+                end = at >= 0 ? Math.min(end, at) : end;
+            }
+            Matcher variable = ERROR_VARIABLE.matcher(body.substring(call.end(), end));
+            if (variable.find() && Pattern.compile("(?i)\\$" + variable.group(1) + "\\b").matcher(body.substring(end)).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     List<String> list(String parameter) {
         return parameters.getOrDefault(parameter, List.of());
     }
