@@ -51,7 +51,9 @@ public record ControlDescription(String step, String why, List<Doc> docs) {
             case IMAP_04 -> new ControlDescription(
                     "Cisco step IMAP 4: grant the UCCX account the extended right 'View Information Store status' on the organization "
                             + "(Get-OrganizationConfig | Add-ADPermission -User <account> -ExtendedRights 'View Information Store status').",
-                    "UCCX reads the store's status with this account; a Deny entry for the right wins over any Allow.",
+                    "UCCX reads the store's status with this account. Weighed as Windows does: entries for the account and for every "
+                            + "group of its logon token count, GenericAll and ExtendedRight without a specific right grant it too, and "
+                            + "explicit Deny, explicit Allow, inherited Deny, inherited Allow decide in that order.",
                     List.of(cmdlet("Add-ADPermission"), cmdlet("Get-ADPermission"), cmdlet("Get-OrganizationConfig")));
             case SMTP_01 -> new ControlDescription(
                     "Cisco steps SMTP 1-2: on every receive connector the UCCX server sends through run Set-ReceiveConnector "

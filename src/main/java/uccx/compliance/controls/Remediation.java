@@ -32,9 +32,24 @@ public final class Remediation {
                 + "# KB 980049: only the registry value stops event 9646";
     }
 
-    public static String permission(String account) {
-        return "Get-OrganizationConfig | Add-ADPermission -User '" + account + "' -ExtendedRights 'View Information Store status'\n"
-                + "# and remove any Deny entry for that right: Get-OrganizationConfig | Get-ADPermission -User '" + account + "'";
+    /**
+     * @param denying the Deny entry that decided, when one did: an explicit one is removed where it is; an inherited one
+     *                sits on a parent container, and an explicit Allow on the organization beats it
+     */
+    public static String permission(String account, java.util.Optional<uccx.compliance.collector.facts.OrganizationPermission> denying) {
+        String grant = "Get-OrganizationConfig | Add-ADPermission -User '" + account + "' -ExtendedRights 'View Information Store status'";
+        if (denying.isEmpty() || !denying.get().deny()) {
+            return grant;
+        }
+        var entry = denying.get();
+        if (entry.inherited()) {
+            return "# the Deny for '" + entry.user() + "' is inherited from a container above the organization: remove it there,\n"
+                    + "# or grant the right explicitly, which Windows weighs before any inherited Deny:\n" + grant;
+        }
+        String what = entry.extendedRights().isEmpty() ? "-AccessRights " + entry.accessRights().replace(" ", "")
+                : "-ExtendedRights " + String.join(",", entry.extendedRights());
+        return "# the explicit Deny for '" + entry.user() + "' decides; removing it may also restore other rights it denies:\n"
+                + "Get-OrganizationConfig | Remove-ADPermission -User '" + entry.user() + "' " + what + " -Deny\n" + grant;
     }
 
     public static String receiveConnector(String identity, List<Threshold> violated) {

@@ -99,7 +99,8 @@ class ImapControls {
         findings.observe(account + " and its groups: " + token.identities());
         findings.assertThat(new OrganizationPermissions(account, entries, token))
                 .allows(OrganizationPermission.VIEW_INFORMATION_STORE_STATUS, "View Information Store status");
-        findings.conclude(violations -> Remediation.permission(account));
+        AccessCheck check = AccessCheck.of(OrganizationPermission.VIEW_INFORMATION_STORE_STATUS, entries, token);
+        findings.conclude(violations -> Remediation.permission(account, check.deciding()));
     }
 
     private static List<Threshold> thresholds(List<SettingViolation> violations) {

@@ -123,9 +123,14 @@ class RealWindowsBehaviourTest {
     }
 
     @Test
-    void anExplicitAllowBeatsAnInheritedDenyToEveryone() {
-        ProofRun run = run("imap04-explicit-beats-inherited", lab -> lab.permissions().addObject().put("User", "Everyone")
-                .put("Deny", true).put("IsInherited", true).putArray("AccessRights").add("GenericAll"));
+    void anExplicitAllowBeatsAnInheritedDeny() {
+        // Inherited from above: a Deny for the account itself and one for Everyone. The lab's explicit Allow still decides.
+        ProofRun run = run("imap04-explicit-beats-inherited", lab -> {
+            lab.permissions().addObject().put("User", lab.uccxAccount()).put("Deny", true).put("IsInherited", true)
+                    .putArray("ExtendedRights").add("ms-Exch-Store-Visible");
+            lab.permissions().addObject().put("User", "Everyone").put("Deny", true).put("IsInherited", true)
+                    .putArray("AccessRights").add("GenericAll");
+        });
         assertThat(run).isAllCompliant();
     }
 
@@ -137,7 +142,7 @@ class RealWindowsBehaviourTest {
         });
         assertThat(run).reportsOnly("non-compliant", "IMAP-04 LAB\\uccx-email")
                 .hasMessage("IMAP-04", "LAB\\uccx-email", "DENIED by the explicit Deny for LAB\\Contractors: ExtendedRight",
-                        "a group of LAB\\uccx-email");
+                        "a group of LAB\\uccx-email", "Remove-ADPermission -User 'LAB\\Contractors' -AccessRights ExtendedRight -Deny");
     }
 
     @Test
