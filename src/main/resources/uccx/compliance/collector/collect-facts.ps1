@@ -190,7 +190,9 @@ $hop = "Get-User -Identity $UccxAccount, then its Windows logon token"
 $uccxErrors = $null
 try {
     $uccxUser = Get-User -Identity $UccxAccount -ErrorAction Stop -ErrorVariable uccxErrors
-    if (@($uccxErrors).Count -eq 0 -and $uccxUser -ne $null) {
+    # @($null).Count is 1 on PowerShell 2.0: count the error records themselves.
+    $userErrors = @($uccxErrors | Where-Object { $_ -ne $null }).Count
+    if ($userErrors -eq 0 -and $uccxUser -ne $null) {
         $upn = [string]$uccxUser.UserPrincipalName
         if ($upn -eq '') { throw "$UccxAccount has no UserPrincipalName, which Windows needs to build its token" }
         $token = New-Object System.Security.Principal.WindowsIdentity($upn)

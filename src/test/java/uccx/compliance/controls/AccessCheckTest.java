@@ -51,6 +51,9 @@ class AccessCheckTest {
         assertThat(check(allow("LAB\\uccx-email", true, "ExtendedRight")).allowed()).isTrue();
         // ReadProperty alone grants no extended right, and a different extended right is not this one.
         assertThat(check(allow("LAB\\uccx-email", false, "ReadProperty")).allowed()).isFalse();
+        // An array of rights prints joined by spaces, one value's flags by ", ".
+        assertThat(check(allow("LAB\\uccx-email", false, "ReadProperty GenericAll")).allowed()).isTrue();
+        assertThat(check(allow("LAB\\uccx-email", false, "ReadProperty, ExtendedRight")).allowed()).isTrue();
         assertThat(check(allow("LAB\\uccx-email", false, "ExtendedRight", "Receive-As")).allowed()).isFalse();
     }
 

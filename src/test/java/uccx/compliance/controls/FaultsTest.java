@@ -59,10 +59,10 @@ class FaultsTest {
      * One fault and what it must do to a run.
      *
      * @param affected which results meet the fault
-     * @param cause    a phrase of the cause every affected message must hold
+     * @param causes   phrases of the cause (and the prerequisite it points at) every affected message must hold
      * @param waits    how many read timeouts the run may spend waiting on it
      */
-    record Fault(String name, Consumer<LabVariant> inject, Predicate<JsonNode> affected, String cause, int waits) {
+    record Fault(String name, Consumer<LabVariant> inject, Predicate<JsonNode> affected, List<String> causes, int waits) {
         Duration bound() {
             return Duration.ofSeconds((long) waits * READ_SECONDS + CONNECT_SECONDS).plus(MARGIN);
         }
@@ -75,17 +75,18 @@ class FaultsTest {
 
     static Stream<Fault> faults() {
         return Stream.of(
-                management("refused", "connection refused", 0),
-                management("unauthorized", "HTTP 401", 0),
-                management("serverError", "HTTP 500", 0),
-                management("wsmanFault", "HTTP 500", 0),
-                management("slow", "no answer within " + READ_SECONDS + " s", 1),
-                management("truncatedOutput", "unreadable output", 0),
-                management("malformedOutput", "unreadable output", 0),
+                management("refused", 0, "connection refused"),
+                management("unauthorized", 0, "HTTP 401", "prerequisite: WinRM rights", "README: Preparing a real site, \"WinRM rights\""),
+                management("serverError", 0, "HTTP 500"),
+                management("wsmanFault", 0, "HTTP 500"),
+                management("slow", 1, "no answer within " + READ_SECONDS + " s"),
+                management("truncatedOutput", 0, "unreadable output"),
+                management("malformedOutput", 0, "unreadable output"),
                 new Fault("one cmdlet fails: remote registry on EXCH02", lab -> lab.faults().withArray("failures").addObject()
                         .put("fact", "registry").put("target", "EXCH02").put("message", "The network path was not found.")
                         .put("errorId", "IOException"),
-                        r -> control(r).equals("IMAP-02") && target(r).equals("EXCH02"), "The network path was not found.", 0),
+                        r -> control(r).equals("IMAP-02") && target(r).equals("EXCH02"), List.of("The network path was not found.",
+                        "prerequisite: the Remote Registry service or the firewall (EXCH02)"), 0),
                 imap("dropAfterGreeting", Set.of("LIVE-01", "LIVE-02", "LIVE-04"), "closed the connection", 0),
                 imap("slowGreeting", Set.of("LIVE-01", "LIVE-02", "LIVE-04"), "no answer within " + READ_SECONDS + " s", 3),
                 imap("byeMidSession", Set.of("LIVE-01"), "* BYE", 0),
@@ -93,16 +94,16 @@ class FaultsTest {
                 smtp("reply554", "554"));
     }
 
-    private static Fault management(String kind, String cause, int waits) {
-        return new Fault("management: " + kind, lab -> lab.faults().put("management", kind), CONFIGURATION, cause, waits);
+    private static Fault management(String kind, int waits, String... causes) {
+        return new Fault("management: " + kind, lab -> lab.faults().put("management", kind), CONFIGURATION, List.of(causes), waits);
     }
 
     private static Fault imap(String kind, Set<String> controls, String cause, int waits) {
-        return new Fault("imap: " + kind, lab -> lab.faults().put("imap", kind), r -> controls.contains(control(r)), cause, waits);
+        return new Fault("imap: " + kind, lab -> lab.faults().put("imap", kind), r -> controls.contains(control(r)), List.of(cause), waits);
     }
 
     private static Fault smtp(String kind, String cause) {
-        return new Fault("smtp: " + kind, lab -> lab.faults().put("smtp", kind), r -> control(r).equals("LIVE-03"), cause, 0);
+        return new Fault("smtp: " + kind, lab -> lab.faults().put("smtp", kind), r -> control(r).equals("LIVE-03"), List.of(cause), 0);
     }
 
     @TempDir
@@ -126,7 +127,7 @@ class FaultsTest {
             String where = control(result) + " " + target(result);
             if (fault.affected().test(result)) {
                 assertThat(result.path("outcome").asText()).as(where + ": " + message(result)).isEqualTo("could-not-verify");
-                assertThat(message(result)).as(where).contains(control(result), target(result), fault.cause());
+                assertThat(message(result)).as(where).contains(control(result), target(result)).contains(fault.causes());
             } else {
                 assertThat(result.path("outcome").asText()).as(where + " does not meet the fault: " + message(result))
                         .isEqualTo("compliant");

@@ -23,9 +23,12 @@ public record OrganizationPermission(String user, List<String> extendedRights, S
         return hasAccessRight("GenericAll") || (extendedRights.isEmpty() && hasAccessRight("ExtendedRight")) || grants(right);
     }
 
-    /** Whether AccessRights, as Get-ADPermission joins the flags ("ReadProperty, ExtendedRight"), holds one. */
+    /**
+     * Whether AccessRights holds one flag. The script writes {@code [string]$_.AccessRights}: one
+     * ActiveDirectoryRights value prints its flags joined by ", ", an array of them is joined by spaces.
+     */
     public boolean hasAccessRight(String name) {
-        return java.util.Arrays.stream(accessRights.split(",")).anyMatch(r -> r.trim().equalsIgnoreCase(name));
+        return java.util.Arrays.stream(accessRights.split("[,\\s]+")).anyMatch(r -> r.equalsIgnoreCase(name));
     }
 
     /** The entry in the words an auditor reads: "inherited Allow for LAB\UCCX Readers: ExtendedRight ms-Exch-Store-Visible". */
