@@ -22,15 +22,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EveryControlCanFailTest {
 
     private static final Path PROJECT = Path.of(System.getProperty("uccx.projectDir", System.getProperty("user.dir")));
-    private static final Path ENVIRONMENTS = PROJECT.resolve("target/proof-environments");
 
     @TempDir
     Path reports;
 
     private ProofRun run(String name, Consumer<LabVariant> violation) {
-        LabVariant variant = LabVariant.ofCompliantLab(PROJECT);
-        violation.accept(variant);
-        return ProofRun.of(variant.writeTo(ENVIRONMENTS, name), PROJECT, reports);
+        return ProofRun.ofChangedLab(PROJECT, reports, name, violation);
     }
 
     @Test

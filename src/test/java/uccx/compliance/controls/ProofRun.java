@@ -22,6 +22,16 @@ record ProofRun(EngineExecutionResults engine, JsonNode summary) {
     static final List<Class<?>> CONTROL_CLASSES = List.of(LiveControls.class, ScopeControls.class, ImapControls.class,
             SmtpControls.class, ThrottlingControls.class);
 
+    /**
+     * The whole suite against the compliant {@code environments/lab.yaml} with one change, written to
+     * {@code target/proof-environments/<name>.yaml} so that the environment a proof used can be read.
+     */
+    static ProofRun ofChangedLab(Path projectDir, Path reportsDir, String name, java.util.function.Consumer<LabVariant> change) {
+        LabVariant variant = LabVariant.ofCompliantLab(projectDir);
+        change.accept(variant);
+        return of(variant.writeTo(projectDir.resolve("target/proof-environments"), name), projectDir, reportsDir);
+    }
+
     static ProofRun of(Path environmentFile, Path projectDir, Path reportsDir) {
         return of(environmentFile, projectDir, reportsDir, java.util.Map.of());
     }

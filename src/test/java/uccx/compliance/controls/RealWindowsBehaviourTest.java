@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RealWindowsBehaviourTest {
 
     private static final Path PROJECT = Path.of(System.getProperty("uccx.projectDir", System.getProperty("user.dir")));
-    private static final Path ENVIRONMENTS = PROJECT.resolve("target/proof-environments");
     private static final List<String> CONFIGURATION = List.of("EXC-01 EXCH01", "EXC-01 EXCH02", "IMAP-01 EXCH01", "IMAP-01 EXCH02",
             "IMAP-02 EXCH01", "IMAP-02 EXCH02", "IMAP-03 EXCH01", "IMAP-03 EXCH02", "IMAP-04 LAB\\uccx-email",
             "SMTP-01 EXCH01\\UCCX Relay", "SMTP-01 EXCH02\\UCCX Relay", "THR-01 uccx-email@lab.example.com",
@@ -36,9 +35,7 @@ class RealWindowsBehaviourTest {
     Path reports;
 
     private ProofRun run(String name, Consumer<LabVariant> change) {
-        LabVariant variant = LabVariant.ofCompliantLab(PROJECT);
-        change.accept(variant);
-        return ProofRun.of(variant.writeTo(ENVIRONMENTS, name), PROJECT, reports);
+        return ProofRun.ofChangedLab(PROJECT, reports, name, change);
     }
 
     private static ObjectNode failure(LabVariant lab, String fact, String message, String errorId) {
