@@ -5,7 +5,7 @@ import uccx.compliance.environment.Environment;
 import uccx.compliance.environment.Thresholds;
 
 /**
- * The thresholds of CONTROLS.md for one environment: the checklist's values, raised where the
+ * The thresholds of Cisco's checklist (tech note 117589) for one environment: the checklist's values, raised where the
  * environment file raises them, and the derived need from {@code uccx.agents}.
  */
 public record Checklist(Thresholds thresholds, int agents) {

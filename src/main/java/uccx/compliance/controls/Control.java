@@ -1,7 +1,7 @@
 package uccx.compliance.controls;
 
 /**
- * The controls of the checklist (CONTROLS.md), by their stable IDs. Reports, waivers, tags and
+ * The controls of Cisco's checklist (tech note 117589) and beyond it, by their stable IDs. Reports, waivers, tags and
  * remediation all use these IDs.
  */
 public enum Control {

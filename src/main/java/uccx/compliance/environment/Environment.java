@@ -50,7 +50,7 @@ public record Environment(Path file, String name, Exchange exchange, Uccx uccx, 
 
     /**
      * What MaxConnectionsPerUser must reach (IMAP-01): the checklist's value (or a raised one) or
-     * the UCCX account's need, whichever is higher (CONTROLS.md, "Derived need").
+     * the UCCX account's need, whichever is higher (README, "What each control checks, and why": the derived need).
      */
     public int requiredMaxConnectionsPerUser() {
         return Math.max(thresholds.maxConnectionsPerUser(), uccx.imapConnectionsNeeded());

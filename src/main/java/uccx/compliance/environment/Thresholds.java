@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The values the controls compare against: CONTROLS.md's, or higher ones where the environment
+ * The values the controls compare against: the checklist's, or higher ones where the environment
  * file raises them. Each accessor returns the value in effect. A site may demand more than Cisco's
  * checklist, never less: a lowered value would let a non-compliant setting pass.
  */
@@ -26,12 +26,12 @@ public record Thresholds(int maxCommandSize, int maxConnectionFromSingleIP, int 
         });
     }
 
-    /** CONTROLS.md's values. */
+    /** The checklist's values. */
     public static Thresholds checklist() {
         return new Thresholds(10240, 2000, 2400, 2400, 64, 5000, 250, 5, 250);
     }
 
-    /** CONTROLS.md's values by their environment-file key (camelCase), in the checklist's order. */
+    /** The checklist's values by their environment-file key (camelCase), in the checklist's order. */
     public static Map<String, Integer> checklistValues() {
         return valuesOf(10240, 2000, 2400, 2400, 64, 5000, 250, 5, 250);
     }

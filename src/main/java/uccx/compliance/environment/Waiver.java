@@ -7,7 +7,7 @@ import java.util.Objects;
  * An accepted exception to one control for one target. Whether it has expired is judged when the
  * control runs, not when the file is read, so that an expired waiver shows in the report.
  *
- * @param control a control ID of CONTROLS.md, e.g. {@code IMAP-01}
+ * @param control a control ID of the README's control tables, e.g. {@code IMAP-01}
  * @param target  the server, connector or mailbox the control ran against; empty for every target
  */
 public record Waiver(String control, String target, String reason, String approvedBy, String ticket, LocalDate expires) {

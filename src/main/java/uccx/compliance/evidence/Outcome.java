@@ -1,6 +1,6 @@
 package uccx.compliance.evidence;
 
-/** How one control came out for one target (DESIGN.md, "Outcomes"). */
+/** How one control came out for one target (README, "Outcomes"). */
 public enum Outcome {
     COMPLIANT("compliant"),
     NON_COMPLIANT("non-compliant"),

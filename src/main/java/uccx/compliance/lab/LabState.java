@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * The simulated organisation of a lab environment (its {@code lab:} section), in Exchange's own
- * property names. Its format is a contract (DESIGN.md, "Lab state"): other tests and fixtures are
+ * property names. Its format is a contract (README, "The lab", and the schema): other tests and fixtures are
  * written against it.
  */
 public record LabState(List<Server> servers, List<ReceiveConnector> receiveConnectors, List<ThrottlingPolicy> throttlingPolicies,

@@ -196,14 +196,15 @@ try {
         $upn = [string]$uccxUser.UserPrincipalName
         if ($upn -eq '') { throw "$UccxAccount has no UserPrincipalName, which Windows needs to build its token" }
         $token = New-Object System.Security.Principal.WindowsIdentity($upn)
-        $members = @(New-Object PSObject -Property @{ Kind = 'account'; Sid = $token.User })
-        foreach ($group in $token.Groups) { $members += New-Object PSObject -Property @{ Kind = 'group'; Sid = $group } }
-        foreach ($member in $members) {
+        $sids = @($token.User) + @($token.Groups)
+        foreach ($sid in $sids) {
+            $kind = 'group'
+            if ($sid -eq $token.User) { $kind = 'account' }
             $name = ''
-            try { $name = $member.Sid.Translate([System.Security.Principal.NTAccount]).Value } catch { $name = '' }
+            try { $name = $sid.Translate([System.Security.Principal.NTAccount]).Value } catch { $name = '' }
             New-Object PSObject -Property @{
                 UccxRecord = 'fact'; UccxFact = 'accountGroups'; UccxTarget = $UccxAccount
-                Kind = $member.Kind; Sid = [string]$member.Sid.Value; Name = $name
+                Kind = $kind; Sid = [string]$sid.Value; Name = $name
             }
         }
     }

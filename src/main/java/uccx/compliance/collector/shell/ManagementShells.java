@@ -5,7 +5,7 @@ import uccx.compliance.environment.Environment;
 import uccx.compliance.environment.Management;
 import uccx.compliance.environment.Secret;
 
-/** The management shell an environment file asks for (DESIGN.md, "Reaching Exchange"). */
+/** The management shell an environment file asks for (README, "Preparing a real site"). */
 public final class ManagementShells {
 
     /** The OEM code page a Windows console writes powershell.exe's output in (en-US, and what Overthere asks WinRM for). */
