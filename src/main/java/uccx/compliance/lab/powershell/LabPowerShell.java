@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uccx.compliance.lab.LabState;
+import uccx.compliance.lab.ManagementFault;
 
 /**
  * What the lab's Exchange servers run when a WinRM command arrives: {@code powershell.exe} with
@@ -91,7 +92,7 @@ public final class LabPowerShell {
             return refused.get();
         }
         ExchangeAnswers answers = new ExchangeAnswers(state, clock, sections, cmdlets);
-        boolean hostText = state.faults().management().filter(f -> f == uccx.compliance.lab.ManagementFault.HOST_TEXT).isPresent();
+        boolean hostText = state.faults().management().filter(f -> f == ManagementFault.HOST_TEXT).isPresent();
         CliXmlWriter out = new CliXmlWriter();
         for (ScriptSections.Section section : sections.sections()) {
             String name = section.name();
@@ -162,20 +163,21 @@ public final class LabPowerShell {
         }
 
         /**
-         * The client closed standard input. Only a host that read it itself was waiting for that:
-         * it hands what it read to the command as pipeline input, which the bootstrap never reads,
-         * and the bootstrap's own {@code [Console]::In.ReadLine()} meets the end at once and runs an
-         * empty script.
+         * The client closed standard input. The bootstrap's {@code [Console]::In.ReadLine()} then
+         * returns {@code $null} and it runs the lines it has read. A host that read standard input
+         * itself hands what it took to the command as pipeline input, which the bootstrap never
+         * reads: the bootstrap has nothing, and runs an empty script.
          */
         public void endOfInput() {
-            boolean run;
+            String lines;
             synchronized (this) {
-                run = hostReadsInput && !complete;
-                complete = complete || hostReadsInput;
+                if (complete) {
+                    return;
+                }
+                complete = true;
+                lines = hostReadsInput ? "" : script.toString();
             }
-            if (run) {
-                process.execute(() -> finish(""));
-            }
+            process.execute(() -> finish(lines));
         }
 
         private synchronized Optional<String> collect(String chunk) {
