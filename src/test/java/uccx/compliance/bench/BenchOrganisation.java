@@ -1,8 +1,9 @@
-package uccx.compliance.controls;
+package uccx.compliance.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import uccx.compliance.proofs.LabVariant;
 
 /**
  * A compliant lab organisation of one benchmark size, made from {@code environments/lab.yaml}:

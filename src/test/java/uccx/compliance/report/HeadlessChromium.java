@@ -1,4 +1,4 @@
-package uccx.compliance.controls;
+package uccx.compliance.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

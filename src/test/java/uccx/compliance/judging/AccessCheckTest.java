@@ -1,4 +1,4 @@
-package uccx.compliance.controls;
+package uccx.compliance.judging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import uccx.compliance.collector.facts.AccountToken;
 import uccx.compliance.collector.facts.OrganizationPermission;
+import uccx.compliance.controls.AccessCheck;
 
 /** IMAP-04's right weighed as Windows' access check weighs the organization object's entries. */
 class AccessCheckTest {

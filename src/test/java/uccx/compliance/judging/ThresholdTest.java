@@ -1,8 +1,9 @@
-package uccx.compliance.controls;
+package uccx.compliance.judging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import uccx.compliance.controls.Threshold;
 
 class ThresholdTest {
 

@@ -1,4 +1,4 @@
-package uccx.compliance.controls;
+package uccx.compliance.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package uccx.compliance.controls;
+package uccx.compliance.proofs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * A lab environment that differs from the compliant {@code environments/lab.yaml} by one
  * deliberate violation, written to a file so that it can be read like any environment.
  */
-final class LabVariant {
+public final class LabVariant {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -25,7 +25,7 @@ final class LabVariant {
         this.root = root;
     }
 
-    static LabVariant ofCompliantLab(Path projectDir) {
+    public static LabVariant ofCompliantLab(Path projectDir) {
         try {
             return new LabVariant((ObjectNode) YAML.readTree(projectDir.resolve("environments/lab.yaml").toFile()));
         } catch (IOException e) {
@@ -33,16 +33,16 @@ final class LabVariant {
         }
     }
 
-    LabVariant change(Consumer<ObjectNode> violation) {
+    public LabVariant change(Consumer<ObjectNode> violation) {
         violation.accept(root);
         return this;
     }
 
-    ObjectNode lab() {
+    public ObjectNode lab() {
         return (ObjectNode) root.get("lab");
     }
 
-    ObjectNode server(String name) {
+    public ObjectNode server(String name) {
         for (JsonNode s : lab().withArray("servers")) {
             if (s.path("name").asText().equalsIgnoreCase(name)) {
                 return (ObjectNode) s;
@@ -51,7 +51,7 @@ final class LabVariant {
         throw new IllegalArgumentException("no lab server " + name);
     }
 
-    ObjectNode connector(String identity) {
+    public ObjectNode connector(String identity) {
         for (JsonNode c : lab().withArray("receiveConnectors")) {
             if (c.path("Identity").asText().equalsIgnoreCase(identity)) {
                 return (ObjectNode) c;
@@ -60,7 +60,7 @@ final class LabVariant {
         throw new IllegalArgumentException("no lab connector " + identity);
     }
 
-    ObjectNode policy(String name) {
+    public ObjectNode policy(String name) {
         for (JsonNode p : lab().withArray("throttlingPolicies")) {
             if (p.path("Name").asText().equalsIgnoreCase(name)) {
                 return (ObjectNode) p;
@@ -69,36 +69,36 @@ final class LabVariant {
         throw new IllegalArgumentException("no lab policy " + name);
     }
 
-    ObjectNode uccxMailbox() {
+    public ObjectNode uccxMailbox() {
         return (ObjectNode) lab().withArray("mailboxes").get(0);
     }
 
     /** The lab's {@code faults:} section, made when the file has none. */
-    ObjectNode faults() {
+    public ObjectNode faults() {
         return lab().withObject("/faults");
     }
 
     /** Sets {@code timeouts:}, so that a fault that waits for one costs a proof seconds, not minutes. */
-    LabVariant timeouts(int connectSeconds, int readSeconds) {
+    public LabVariant timeouts(int connectSeconds, int readSeconds) {
         root.putObject("timeouts").put("connectSeconds", connectSeconds).put("readSeconds", readSeconds);
         return this;
     }
 
-    ArrayNode permissions() {
+    public ArrayNode permissions() {
         return lab().withArray("organizationPermissions");
     }
 
     /** The UCCX mailbox as the environment names it (uccx.mailbox), the target of THR-01 and THR-02. */
-    String uccxMailboxAddress() {
+    public String uccxMailboxAddress() {
         return root.path("uccx").path("mailbox").asText();
     }
 
-    String uccxAccount() {
+    public String uccxAccount() {
         return root.path("uccx").path("account").asText();
     }
 
     /** Writes the variant as {@code <dir>/<name>.yaml}, its {@code name} key set to the file's name. */
-    Path writeTo(Path dir, String name) {
+    public Path writeTo(Path dir, String name) {
         root.put("name", name);
         try {
             Files.createDirectories(dir);

@@ -1,4 +1,4 @@
-package uccx.compliance.controls;
+package uccx.compliance.proofs;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -16,33 +16,36 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  * Runs the whole suite (every control class) in-process against one environment file, as
  * {@code mvn verify -Denv=<file>} would, and reads back the run's {@code summary.json}.
  */
-record ProofRun(EngineExecutionResults engine, JsonNode summary) {
+public record ProofRun(EngineExecutionResults engine, JsonNode summary) {
 
-    /** In the order a build runs them (@Order): the live probes first, while the collection is under way. */
-    static final List<Class<?>> CONTROL_CLASSES = List.of(LiveControls.class, ScopeControls.class, ImapControls.class,
-            SmtpControls.class, ThrottlingControls.class);
+    /**
+     * The checklist's test classes, by name (they belong to the checklist, not to the proofs), in the
+     * order a build runs them (@Order): the live probes first, while the collection is under way.
+     */
+    static final List<String> CONTROL_CLASSES = List.of("LiveControls", "ScopeControls", "ImapControls", "SmtpControls",
+            "ThrottlingControls").stream().map(name -> "uccx.compliance.controls." + name).toList();
 
     /**
      * The whole suite against the compliant {@code environments/lab.yaml} with one change, written to
      * {@code target/proof-environments/<name>.yaml} so that the environment a proof used can be read.
      */
-    static ProofRun ofChangedLab(Path projectDir, Path reportsDir, String name, java.util.function.Consumer<LabVariant> change) {
+    public static ProofRun ofChangedLab(Path projectDir, Path reportsDir, String name, java.util.function.Consumer<LabVariant> change) {
         LabVariant variant = LabVariant.ofCompliantLab(projectDir);
         change.accept(variant);
         return of(variant.writeTo(projectDir.resolve("target/proof-environments"), name), projectDir, reportsDir);
     }
 
-    static ProofRun of(Path environmentFile, Path projectDir, Path reportsDir) {
+    public static ProofRun of(Path environmentFile, Path projectDir, Path reportsDir) {
         return of(environmentFile, projectDir, reportsDir, java.util.Map.of());
     }
 
     /** @param variables environment variables the environment file's ${VAR} references see */
-    static ProofRun of(Path environmentFile, Path projectDir, Path reportsDir, java.util.Map<String, String> variables) {
+    public static ProofRun of(Path environmentFile, Path projectDir, Path reportsDir, java.util.Map<String, String> variables) {
         return of(environmentFile, projectDir, reportsDir, variables, java.util.Map.of());
     }
 
     /** @param configuration further JUnit configuration parameters, for example {@code snapshot} */
-    static ProofRun of(Path environmentFile, Path projectDir, Path reportsDir, java.util.Map<String, String> variables,
+    public static ProofRun of(Path environmentFile, Path projectDir, Path reportsDir, java.util.Map<String, String> variables,
                        java.util.Map<String, String> configuration) {
         var request = EngineTestKit.engine("junit-jupiter")
                 // the test kit reads no junit-platform.properties: order the classes as a build does
@@ -70,27 +73,27 @@ record ProofRun(EngineExecutionResults engine, JsonNode summary) {
     }
 
     /** Every result as "CONTROL target outcome". */
-    List<String> outcomes() {
+    public List<String> outcomes() {
         List<String> lines = new ArrayList<>();
         summary.path("results").forEach(r -> lines.add(r.path("control").asText() + " " + r.path("target").asText() + " "
                 + r.path("outcome").asText()));
         return lines;
     }
 
-    List<JsonNode> results() {
+    public List<JsonNode> results() {
         List<JsonNode> list = new ArrayList<>();
         summary.path("results").forEach(list::add);
         return list;
     }
 
-    String messageOf(String control, String target) {
+    public String messageOf(String control, String target) {
         return results().stream().filter(r -> r.path("control").asText().equals(control) && r.path("target").asText().equals(target))
                 .map(r -> r.path("message").asText()).findFirst()
                 .orElseThrow(() -> new AssertionError("no result for " + control + " on " + target + " in " + outcomes()));
     }
 
     /** The folder of this run under the reports directory, as latest/RUN names it. */
-    Path runFolder(Path reportsDir) {
+    public Path runFolder(Path reportsDir) {
         String name = summary.path("environment").asText();
         try {
             return reportsDir.resolve(name).resolve(java.nio.file.Files.readString(reportsDir.resolve(name).resolve("latest/RUN")).trim());
@@ -99,7 +102,7 @@ record ProofRun(EngineExecutionResults engine, JsonNode summary) {
         }
     }
 
-    int remoteCommands() {
+    public int remoteCommands() {
         return summary.path("remoteCommands").asInt(-1);
     }
 }

@@ -1,4 +1,4 @@
-package uccx.compliance.controls;
+package uccx.compliance.proofs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uccx.compliance.controls.Checklist;
 
 /**
  * What the report shows for each result, read from the Allure results of whole runs: a

@@ -1,4 +1,4 @@
-package uccx.compliance.controls;
+package uccx.compliance.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

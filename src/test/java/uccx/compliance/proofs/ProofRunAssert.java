@@ -1,4 +1,4 @@
-package uccx.compliance.controls;
+package uccx.compliance.proofs;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package uccx.compliance.controls;
+package uccx.compliance.bench;
 
 /** One organisation size the benchmark measures: Exchange servers and receive connectors. */
 record BenchSize(int servers, int connectors) {

@@ -1,4 +1,4 @@
-package uccx.compliance.controls;
+package uccx.compliance.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uccx.compliance.evidence.AllureCli;
 import uccx.compliance.evidence.AllureReport;
+import uccx.compliance.proofs.ReportedRun;
+import uccx.compliance.proofs.LabVariant;
 
 /**
  * The report as its reader sees it: a non-compliant lab run recorded by Allure, published with the

@@ -1,10 +1,11 @@
-package uccx.compliance.controls;
+package uccx.compliance.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import uccx.compliance.probes.Capacity;
+import uccx.compliance.proofs.ProofRun;
 
 /**
  * "Speed and scale": runs the whole suite in-process against lab organisations of the issue's

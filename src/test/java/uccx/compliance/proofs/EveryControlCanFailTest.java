@@ -1,6 +1,6 @@
-package uccx.compliance.controls;
+package uccx.compliance.proofs;
 
-import static uccx.compliance.controls.ProofRunAssert.assertThat;
+import static uccx.compliance.proofs.ProofRunAssert.assertThat;
 
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package uccx.compliance.controls;
+package uccx.compliance.proofs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,14 +29,14 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * <p>Allure's API finds its lifecycle in one static place; it is pointed at this run's results
  * folder for the run and given back afterwards, so the outer test run's report is not mixed in.
  */
-record ReportedRun(Path results, List<JsonNode> testResults) {
+public record ReportedRun(Path results, List<JsonNode> testResults) {
 
-    static ReportedRun of(Path environmentFile, Path projectDir, Path reportsDir, Path results) {
+    public static ReportedRun of(Path environmentFile, Path projectDir, Path reportsDir, Path results) {
         return of(environmentFile, projectDir, reportsDir, results, Map.of());
     }
 
     /** @param configuration further JUnit configuration parameters, for example {@code uccx.variable.<NAME>} */
-    static ReportedRun of(Path environmentFile, Path projectDir, Path reportsDir, Path results, Map<String, String> configuration) {
+    public static ReportedRun of(Path environmentFile, Path projectDir, Path reportsDir, Path results, Map<String, String> configuration) {
         AllureLifecycle previous = Allure.getLifecycle();
         AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(results));
         Allure.setLifecycle(lifecycle);

@@ -1,4 +1,4 @@
-package uccx.compliance.controls;
+package uccx.compliance.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
