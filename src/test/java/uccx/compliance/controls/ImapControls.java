@@ -17,6 +17,8 @@ import uccx.compliance.collector.facts.Mailbox;
 import uccx.compliance.collector.facts.OrganizationPermission;
 import uccx.compliance.collector.facts.StoreRegistryValue;
 import uccx.compliance.environment.Environment;
+import uccx.compliance.run.ControlRun;
+import uccx.compliance.run.ChecklistControls;
 
 /**
  * The checklist's IMAP steps. The UCCX server and every agent desktop open two IMAP connections

@@ -29,6 +29,9 @@ import uccx.compliance.probes.Reach;
 import uccx.compliance.probes.SmtpPath;
 import uccx.compliance.probes.SmtpResult;
 import uccx.compliance.probes.TcpReach;
+import uccx.compliance.run.RunContext;
+import uccx.compliance.run.ControlRun;
+import uccx.compliance.run.ChecklistControls;
 
 /**
  * What Exchange actually does for the UCCX account, not what it says it is configured to do: the

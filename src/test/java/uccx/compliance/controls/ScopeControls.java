@@ -15,6 +15,8 @@ import uccx.compliance.collector.FactName;
 import uccx.compliance.collector.Snapshot;
 import uccx.compliance.collector.facts.ExchangeServer;
 import uccx.compliance.environment.Environment;
+import uccx.compliance.run.ControlRun;
+import uccx.compliance.run.ChecklistControls;
 
 /** The checklist's scope: it is written for Exchange 2010, and some checks depend on the service pack. */
 @ChecklistControls

@@ -12,6 +12,8 @@ import uccx.compliance.collector.FactName;
 import uccx.compliance.collector.Snapshot;
 import uccx.compliance.collector.facts.ReceiveConnector;
 import uccx.compliance.environment.Environment;
+import uccx.compliance.run.ControlRun;
+import uccx.compliance.run.ChecklistControls;
 
 /** The checklist's SMTP steps: every receive connector the UCCX server sends through. */
 @ChecklistControls

@@ -15,6 +15,8 @@ import uccx.compliance.collector.Snapshot;
 import uccx.compliance.collector.facts.Mailbox;
 import uccx.compliance.collector.facts.ThrottlingPolicy;
 import uccx.compliance.environment.Environment;
+import uccx.compliance.run.ControlRun;
+import uccx.compliance.run.ChecklistControls;
 
 /** The checklist's client throttling steps, judged on the policy that really governs the UCCX mailbox. */
 @ChecklistControls

@@ -1,6 +1,5 @@
 package uccx.compliance.controls;
 
-import io.qameta.allure.Allure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,27 +19,33 @@ import uccx.compliance.collector.facts.ThrottlingPolicy;
  * target is collected, and {@link #conclude} reports them all at once, with the fix, as one
  * non-compliance (an AssertionError).
  *
- * <p>It also leaves the result's evidence in the report: the table of every judged setting
- * (compliant ones too), the raw records the facts were read from, and, when something is
- * violated, the fix for exactly this target.
+ * <p>It also says what evidence the result shows ({@link FindingsReport}): the table of every
+ * judged setting (compliant ones too), the raw records the facts were read from, and, when
+ * something is violated, the fix for exactly this target.
  */
 public final class ControlFindings extends AbstractSoftAssertions {
 
     private final Control control;
     private final String target;
     private final Supplier<RawRecords> rawRecords;
+    private final FindingsReport report;
     private final List<String> observed = new ArrayList<>();
     private final SettingsTable settings = new SettingsTable();
     private String remediation = "";
 
     public ControlFindings(Control control, String target) {
-        this(control, target, () -> RawRecords.of(""));
+        this(control, target, () -> RawRecords.of(""), FindingsReport.NONE);
     }
 
-    ControlFindings(Control control, String target, Supplier<RawRecords> rawRecords) {
+    /**
+     * @param rawRecords the run's collector output, cut into records, read when a fact is first shown
+     * @param report     where the result's evidence goes
+     */
+    public ControlFindings(Control control, String target, Supplier<RawRecords> rawRecords, FindingsReport report) {
         this.control = control;
         this.target = target;
         this.rawRecords = rawRecords;
+        this.report = report;
     }
 
     /** A violation of one setting is written to the table as the soft assertions collect it. */
@@ -88,7 +93,7 @@ public final class ControlFindings extends AbstractSoftAssertions {
     /** What was read, kept as the evidence of a compliant result. */
     public void observe(String fact) {
         observed.add(fact);
-        Allure.addAttachment("Collected for " + control.id() + " on " + target, "text/plain", fact);
+        report.attach(new FindingsReport.Attachment("Collected for " + control.id() + " on " + target, "text/plain", fact, ".txt"));
     }
 
     /**
@@ -99,14 +104,15 @@ public final class ControlFindings extends AbstractSoftAssertions {
     public void readFrom(FactName fact, String factTarget) {
         List<String> records = factTarget == null ? rawRecords.get().of(fact) : rawRecords.get().of(fact, factTarget);
         String title = fact.sectionName() + (factTarget == null ? "" : " of " + factTarget);
-        Allure.addAttachment("CliXml read for " + control.id() + " on " + target + ": " + title, "application/xml",
+        report.attach(new FindingsReport.Attachment("CliXml read for " + control.id() + " on " + target + ": " + title, "application/xml",
                 records.isEmpty() ? "<!-- no record of " + title + " in this run's output: see the result's message -->"
-                        : String.join(System.lineSeparator(), records), ".xml");
+                        : String.join(System.lineSeparator(), records), ".xml"));
     }
 
     /** The conversation of a live probe, passwords already redacted by the probe. */
     public void transcript(String protocol, String text) {
-        Allure.addAttachment(protocol + " transcript (redacted) for " + control.id() + " on " + target, "text/plain", text, ".txt");
+        report.attach(new FindingsReport.Attachment(protocol + " transcript (redacted) for " + control.id() + " on " + target, "text/plain",
+                text, ".txt"));
     }
 
     /** The table of every setting judged so far, also what the description's thresholds are read from. */
@@ -124,9 +130,10 @@ public final class ControlFindings extends AbstractSoftAssertions {
      */
     public void conclude(Function<List<SettingViolation>, String> fix) {
         List<Throwable> errors = errorsCollected();
-        Allure.descriptionHtml(ResultDescription.html(control, settings));
+        report.describe(ResultDescription.html(control, settings));
         if (!settings.isEmpty()) {
-            Allure.addAttachment("Expected vs actual: " + control.id() + " on " + target, "text/csv", settings.toCsv(), ".csv");
+            report.attach(new FindingsReport.Attachment("Expected vs actual: " + control.id() + " on " + target, "text/csv",
+                    settings.toCsv(), ".csv"));
         }
         if (errors.isEmpty()) {
             return;
@@ -138,9 +145,9 @@ public final class ControlFindings extends AbstractSoftAssertions {
                 .append(" the checklist");
         errors.forEach(e -> message.append(System.lineSeparator()).append("  - ").append(e.getMessage()));
         remediation = fix.apply(violations);
-        Allure.addAttachment("Remediation for " + control.id() + " on " + target + " (review before running)", "text/plain",
-                "# Generated by uccx-exchange-compliance from this run's finding " + control.id() + " on " + target + ".\n"
-                        + "# REVIEW BEFORE RUNNING: in the Exchange Management Shell, in a change window.\n" + remediation + "\n", ".ps1");
+        report.attach(new FindingsReport.Attachment("Remediation for " + control.id() + " on " + target + " (review before running)",
+                "text/plain", "# Generated by uccx-exchange-compliance from this run's finding " + control.id() + " on " + target + ".\n"
+                        + "# REVIEW BEFORE RUNNING: in the Exchange Management Shell, in a change window.\n" + remediation + "\n", ".ps1"));
         message.append(System.lineSeparator()).append("Fix (review before running):");
         remediation.lines().forEach(line -> message.append(System.lineSeparator()).append("    ").append(line));
         throw new AssertionError(message.toString());

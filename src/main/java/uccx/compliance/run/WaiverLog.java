@@ -1,4 +1,4 @@
-package uccx.compliance.controls;
+package uccx.compliance.run;
 
 import uccx.compliance.environment.Waiver;
 import uccx.compliance.evidence.RunSummary;

@@ -1,4 +1,4 @@
-package uccx.compliance.controls;
+package uccx.compliance.run;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,8 +9,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestWatcher;
-import org.opentest4j.TestAbortedException;
 import uccx.compliance.collector.Snapshot;
+import uccx.compliance.controls.Checklist;
+import uccx.compliance.controls.ControlFindings;
 import uccx.compliance.environment.Environment;
 import uccx.compliance.environment.EnvironmentLoader;
 import uccx.compliance.evidence.ControlResult;
@@ -108,8 +109,7 @@ public final class ComplianceRun implements ParameterResolver, TestWatcher {
     @Override
     public void testAborted(ExtensionContext context, Throwable cause) {
         String message = messageOf(cause);
-        Outcome outcome = cause instanceof TestAbortedException && message.startsWith("waived")
-                ? Outcome.WAIVED : Outcome.NOT_APPLICABLE;
+        Outcome outcome = cause instanceof Waived ? Outcome.WAIVED : Outcome.NOT_APPLICABLE;
         record(context, outcome, message);
     }
 

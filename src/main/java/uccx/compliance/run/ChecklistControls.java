@@ -1,4 +1,4 @@
-package uccx.compliance.controls;
+package uccx.compliance.run;
 
 import io.qameta.allure.Epic;
 import io.qameta.allure.Link;

@@ -9,12 +9,12 @@ import java.util.stream.Collectors;
  * checklist, the environment file, or the need derived from the agent count), and the
  * documentation of the cmdlets involved.
  */
-final class ResultDescription {
+public final class ResultDescription {
 
     private ResultDescription() {
     }
 
-    static String html(Control control, SettingsTable settings) {
+    public static String html(Control control, SettingsTable settings) {
         ControlDescription text = ControlDescription.of(control);
         StringBuilder html = new StringBuilder()
                 .append("<p><b>").append(escape(control.id() + " " + control.title())).append("</b> (checklist: ")

@@ -1,12 +1,15 @@
-package uccx.compliance.controls;
+package uccx.compliance.run;
 
-import io.qameta.allure.Allure;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
-import org.opentest4j.TestAbortedException;
 import uccx.compliance.collector.RawRecords;
+import uccx.compliance.controls.Control;
+import uccx.compliance.controls.ControlFindings;
+import uccx.compliance.controls.FindingsReport;
+import uccx.compliance.controls.ResultDescription;
 import uccx.compliance.environment.Waiver;
+import uccx.compliance.evidence.ResultEvidence;
 
 /**
  * One control test invocation: it names the control and target it judges, so the run summary
@@ -22,10 +25,6 @@ public final class ControlRun {
      */
     record RunParameters(String environment, String exchangeVersion) {
     }
-
-    private static final java.util.Map<String, String> SUITES = java.util.Map.of("scope", "Scope: Exchange version",
-            "imap", "IMAP (checklist IMAP 1-4)", "smtp", "SMTP receive connectors (checklist SMTP 1-2)",
-            "throttling", "Client throttling (checklist)", "live", "Live probes: what Exchange does for the UCCX account");
 
     private final List<Waiver> waivers;
     private final LocalDate today;
@@ -47,28 +46,20 @@ public final class ControlRun {
      * them ends the test here as skipped ("waived"); an expired one is noted and changes nothing.
      */
     public ControlFindings check(Control control, String target) {
-        findings = new ControlFindings(control, target, rawRecords);
-        // Allure would prefix a parameterized test's name with its Java signature; an auditor reads the control.
-        Allure.getLifecycle().updateTestCase(test -> {
-            test.setName(control.id() + " " + control.title() + " · " + target);
-            // The Suites tab groups by the checklist's sections, not by Java classes.
-            test.getLabels().removeIf(l -> l.getName().equals("suite") || l.getName().equals("parentSuite")
-                    || l.getName().equals("subSuite"));
-            test.getLabels().add(new io.qameta.allure.model.Label().setName("suite").setValue(SUITES.get(control.section())));
-        });
-        Allure.label("controlId", control.id());
-        Allure.parameter("environment", parameters.environment());
-        Allure.parameter("target", target);
-        Allure.parameter("Exchange version", parameters.exchangeVersion());
+        java.util.Map<String, String> shown = new java.util.LinkedHashMap<>();
+        shown.put("environment", parameters.environment());
+        shown.put("target", target);
+        shown.put("Exchange version", parameters.exchangeVersion());
+        ResultEvidence evidence = ResultEvidence.start(control, target, shown);
+        findings = new ControlFindings(control, target, rawRecords, evidence);
         // Written now so that a result which never reaches its verdict (could not verify, waived) still explains itself.
-        Allure.descriptionHtml(ResultDescription.html(control, findings.settings()));
-        ControlDescription.of(control).docs().forEach(doc -> Allure.link(doc.name(), doc.url()));
+        evidence.describe(ResultDescription.html(control, findings.settings()));
         for (Waiver waiver : waivers) {
             if (waiver.covers(control.id(), target)) {
                 if (waiver.isValidOn(today)) {
                     log.applied(waiver, target);
-                    Allure.addAttachment("Waiver", "text/plain", waiver.describe());
-                    throw new TestAbortedException("waived: " + waiver.describe());
+                    evidence.attach(new FindingsReport.Attachment("Waiver", "text/plain", waiver.describe(), ".txt"));
+                    throw new Waived(waiver.describe());
                 }
                 log.expired(waiver, target);
                 findings.observe("the waiver " + waiver.describe() + " has EXPIRED and no longer applies");

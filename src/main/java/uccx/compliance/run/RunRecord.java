@@ -1,0 +1,100 @@
+package uccx.compliance.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import uccx.compliance.collector.CollectionScope;
+import uccx.compliance.collector.CollectorScript;
+import uccx.compliance.collector.Fact;
+import uccx.compliance.collector.Snapshot;
+import uccx.compliance.collector.facts.ExchangeServer;
+import uccx.compliance.collector.facts.Mailbox;
+import uccx.compliance.environment.Environment;
+import uccx.compliance.evidence.AllureContext;
+import uccx.compliance.evidence.EvidenceBundle;
+import uccx.compliance.evidence.Executor;
+import uccx.compliance.evidence.RunSummary;
+import uccx.compliance.evidence.Runner;
+
+/**
+ * What a run leaves when it ends: its folder under {@code reports/<env>/} with summary.json, the
+ * snapshot and the script that made it, the sealed evidence bundle, and the Allure environment
+ * and executor of its report. Written also when controls failed.
+ */
+final class RunRecord {
+
+    private final Environment environment;
+    private final Path projectDir;
+    private final Path reportsRoot;
+    private final Optional<Path> allureResults;
+    private final Instant started;
+
+    RunRecord(Environment environment, Path projectDir, Path reportsRoot, Optional<Path> allureResults, Instant started) {
+        this.environment = environment;
+        this.projectDir = projectDir;
+        this.reportsRoot = reportsRoot;
+        this.allureResults = allureResults;
+        this.started = started;
+    }
+
+    void write(RunSummary summary, Instant finished, int remoteCommands, Optional<Snapshot> snapshot) {
+        Path run = summary.write(reportsRoot.resolve(environment.name()), finished, remoteCommands);
+        snapshot.ifPresent(s -> keepSnapshot(run, s));
+        EvidenceBundle.seal(run, environment.file(), environment.name());
+        allureResults.ifPresent(results -> AllureContext.write(results, allureEnvironment(snapshot),
+                new Executor(System.getenv(), run.getFileName().toString(), started.getEpochSecond())));
+    }
+
+    private Map<String, String> allureEnvironment(Optional<Snapshot> snapshot) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("environment", environment.name());
+        values.put("exchange.version", environment.exchange().version().label());
+        values.put("management", snapshot.map(Snapshot::source).orElse(environment.exchange().management().transport().label()));
+        snapshot.map(Snapshot::exchangeServers).filter(f -> f instanceof Fact.Collected<List<ExchangeServer>>)
+                .map(f -> ((Fact.Collected<List<ExchangeServer>>) f).value())
+                .ifPresent(found -> values.put("exchange.found", found.stream().map(s -> s.name() + " " + s.adminDisplayVersion())
+                        .collect(Collectors.joining(", "))));
+        values.put("servers", String.join(", ", environment.exchange().clientAccessServers()));
+        values.put("uccx.mailbox", environment.uccx().mailbox());
+        values.put("uccx.agents", Integer.toString(environment.uccx().agents()));
+        environment.exchange().management().weakness().ifPresent(w -> values.put("WARNING", w));
+        values.put("organisation", organisation(snapshot));
+        values.put("runner", Runner.describe());
+        values.put("suite.version", Optional.ofNullable(System.getProperty("uccx.suiteVersion")).orElse("development"));
+        values.put("suite.commit", Runner.gitCommit(projectDir));
+        return values;
+    }
+
+    /** The Exchange organisation, as the UCCX mailbox's LegacyExchangeDN names it: {@code /o=<organisation>/ou=...}. */
+    private static String organisation(Optional<Snapshot> snapshot) {
+        Optional<String> dn = snapshot.map(Snapshot::uccxMailbox).filter(f -> f instanceof Fact.Collected<Mailbox>)
+                .map(f -> ((Fact.Collected<Mailbox>) f).value().legacyExchangeDn())
+                .filter(d -> d.toLowerCase(Locale.ROOT).startsWith("/o="));
+        return dn.map(d -> {
+            int end = d.indexOf('/', 3);
+            return d.substring(3, end < 0 ? d.length() : end);
+        }).orElse("not collected (read from the UCCX mailbox's LegacyExchangeDN)");
+    }
+
+    /** The raw CliXml the script wrote, exactly as received: the evidence behind every fact. It holds no secret. */
+    private void keepSnapshot(Path run, Snapshot snapshot) {
+        try {
+            Files.writeString(run.resolve("snapshot.xml"), snapshot.rawOutput());
+            Files.writeString(run.resolve("collect.ps1"), CollectorScript.bundled().forScope(CollectionScope.of(environment)));
+            Files.writeString(run.resolve("snapshot-source.txt"), snapshot.source() + System.lineSeparator()
+                    + "collected " + snapshot.collectedAt() + " in " + snapshot.elapsed().toMillis() + " ms" + System.lineSeparator()
+                    + (snapshot.hostText().isEmpty() ? "" : "text the console host wrote between the objects:" + System.lineSeparator()
+                    + String.join(System.lineSeparator() + "--" + System.lineSeparator(), snapshot.hostText()) + System.lineSeparator()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the snapshot in " + run, e);
+        }
+    }
+}
