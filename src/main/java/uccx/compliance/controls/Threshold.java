@@ -27,7 +27,7 @@ public record Threshold(String setting, long minimum, String reason) {
      * connections with the same account, each a store service session.
      */
     public static Threshold derived(String setting, long inEffect, long checklistValue, int agents) {
-        long need = 2L * (agents + 1);
+        long need = uccx.compliance.environment.Uccx.imapConnectionsNeeded(agents);
         String source = inEffect > checklistValue
                 ? "environment file value " + inEffect + " (checklist value " + checklistValue + ")"
                 : "checklist value " + checklistValue;

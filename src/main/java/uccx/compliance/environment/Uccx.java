@@ -24,6 +24,14 @@ public record Uccx(String mailbox, String account, Optional<Secret> password, in
 
     /** The UCCX server and every agent desktop each hold two IMAP connections with this one account. */
     public int imapConnectionsNeeded() {
+        return imapConnectionsNeeded(agents);
+    }
+
+    /**
+     * The derived need, 2 x (agents + 1), the one place it is computed: each IMAP connection of
+     * the shared account is also a store service session, so IMAP-01, IMAP-02 and LIVE-02 all need it.
+     */
+    public static int imapConnectionsNeeded(int agents) {
         return Math.multiplyExact(2, agents + 1);
     }
 }

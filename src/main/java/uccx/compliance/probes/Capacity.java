@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import uccx.compliance.probes.CapacityResult.Outcome;
+import uccx.compliance.environment.Durations;
 
 /**
  * LIVE-02: holds 2 × (agents + 1) IMAP sessions of the UCCX account at once, as the UCCX server
@@ -31,11 +32,6 @@ public final class Capacity {
         this.guard = guard;
         this.threads = threads;
         this.deadline = deadline;
-    }
-
-    /** Sessions the UCCX account holds with that many agents: two per desktop and two for the UCCX server. */
-    public static int sessionsFor(int agents) {
-        return 2 * (agents + 1);
     }
 
     public CapacityResult run(UccxCredentials credentials, int sessions) {
@@ -110,14 +106,14 @@ public final class Capacity {
             }
             if (!finished || succeeded < sessions && firstFailure.get() == null) {
                 return new CapacityResult(Outcome.DEADLINE_PASSED, sessions, succeeded, rejection, took,
-                        succeeded + " of " + sessions + " sessions logged in within " + Durations.human(deadline));
+                        succeeded + " of " + sessions + " sessions logged in within " + Durations.seconds(deadline));
             }
             if (firstFailure.get() != null) {
                 return new CapacityResult(Outcome.COULD_NOT_VERIFY, sessions, succeeded, rejection, took,
                         succeeded + " of " + sessions + " sessions logged in; then: " + firstFailure.get());
             }
             return new CapacityResult(Outcome.ALL_LOGGED_IN, sessions, succeeded, rejection, took,
-                    sessions + " sessions logged in at once in " + Durations.human(took));
+                    sessions + " sessions logged in at once in " + Durations.seconds(took));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new CapacityResult(Outcome.COULD_NOT_VERIFY, sessions, open.opened(), Optional.ofNullable(firstRejection.get()),

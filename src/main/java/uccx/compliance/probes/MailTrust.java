@@ -7,7 +7,7 @@ import java.util.Objects;
 import uccx.compliance.environment.MailEndpoint;
 
 /** Which certificate a mail server may present when a probe speaks TLS to it. */
-public sealed interface MailTrust permits MailTrust.JvmDefault, MailTrust.TrustStore, MailTrust.PinnedSha256, MailTrust.LabTrustAll {
+public sealed interface MailTrust permits MailTrust.JvmDefault, MailTrust.TrustStore, MailTrust.PinnedSha256 {
 
     /** The pin wins over a trust store, as for WinRM: it names the very certificate the admin exported. */
     static MailTrust of(MailEndpoint endpoint) {
@@ -40,18 +40,6 @@ public sealed interface MailTrust permits MailTrust.JvmDefault, MailTrust.TrustS
 
         byte[] digest() {
             return HexFormat.of().parseHex(sha256);
-        }
-    }
-
-    /**
-     * Any certificate. Only a lab may ask for it, and must say so: a production run that could
-     * silently skip verification would prove nothing about who answered.
-     */
-    record LabTrustAll(boolean lab) implements MailTrust {
-        public LabTrustAll {
-            if (!lab) {
-                throw new IllegalArgumentException("trusting every certificate is for a lab environment only");
-            }
         }
     }
 }

@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import javax.net.ssl.SSLException;
+import uccx.compliance.environment.Durations;
 
 /** Says in a report's words why a raw connection gave no answer. */
 final class NetworkFailures {
@@ -36,7 +37,7 @@ final class NetworkFailures {
     /** The JDK says "Connect timed out" or "Read timed out"; the report names the bound that was hit. */
     static String timeout(SocketTimeoutException t, MailTarget target) {
         boolean connecting = t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect");
-        return connecting ? "no connection within " + Durations.human(target.connectTimeout())
-                : "no answer within " + Durations.human(target.readTimeout());
+        return connecting ? "no connection within " + Durations.seconds(target.connectTimeout())
+                : "no answer within " + Durations.seconds(target.readTimeout());
     }
 }

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import uccx.compliance.environment.Durations;
 
 /** NET-01: does a TCP connect to the port succeed within the timeout? Nothing is sent. */
 public final class TcpReach {
@@ -23,7 +24,7 @@ public final class TcpReach {
         } catch (UnknownHostException e) {
             return new Reach(host, port, false, since(start), "unknown host");
         } catch (SocketTimeoutException e) {
-            return new Reach(host, port, false, since(start), "no answer within " + Durations.human(timeout));
+            return new Reach(host, port, false, since(start), "no answer within " + Durations.seconds(timeout));
         } catch (ConnectException e) {
             return new Reach(host, port, false, since(start), "connection refused");
         } catch (NoRouteToHostException e) {

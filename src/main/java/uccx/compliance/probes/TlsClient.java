@@ -24,8 +24,6 @@ final class TlsClient {
             client = ClientTls.pinned(pin.digest());
         } else if (trust instanceof MailTrust.TrustStore store) {
             client = ClientTls.anchoredIn(KeyStore.getInstance(store.file().toFile(), (char[]) null));
-        } else if (trust instanceof MailTrust.LabTrustAll) {
-            client = ClientTls.trusting(LabTrustAllManager::new, false);
         } else {
             client = ClientTls.anchoredIn(null);
         }

@@ -40,12 +40,6 @@ public final class ClientTls {
         return new ClientTls(presented -> new RecordingTrustManager(pkix, presented), true);
     }
 
-    /** Any other way of trusting, such as the lab's explicit trust-all; {@code manager} records what it was shown. */
-    public static ClientTls trusting(Function<PresentedCertificate, TrustManager> manager, boolean verifyHostname)
-            throws GeneralSecurityException {
-        return new ClientTls(manager, verifyHostname);
-    }
-
     /** Layers TLS over a connected socket, with SNI and, unless pinned, HTTPS host name verification; no handshake yet. */
     public SSLSocket wrap(Socket connected, String host, int port) throws IOException {
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(connected, host, port, true);

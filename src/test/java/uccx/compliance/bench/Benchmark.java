@@ -45,7 +45,7 @@ public final class Benchmark {
                 ? Arrays.stream(args[2].split(",")).map(BenchSize::parse).toList() : BenchSize.ISSUE;
         Path work = projectDir.resolve("target/bench");
         BenchLatency latency = BenchLatency.ISSUE;
-        int sessions = Capacity.sessionsFor(BenchOrganisation.AGENTS);
+        int sessions = uccx.compliance.environment.Uccx.imapConnectionsNeeded(BenchOrganisation.AGENTS);
         List<BenchResult> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (BenchSize size : sizes) {

@@ -151,7 +151,7 @@ class LiveControls {
         requireNetwork(run);
         Assumptions.assumeTrue(run.environment().probes().capacity(),
                 "not-applicable: the capacity probe is off in this environment (probes.capacity: false)");
-        int sessions = Capacity.sessionsFor(run.environment().uccx().agents());
+        int sessions = run.environment().uccx().imapConnectionsNeeded();
         CapacityResult result = new Capacity(run.imapTarget(), run.credentialGuard(), Capacity.LOGINS_IN_FLIGHT, Duration.ofSeconds(60))
                 .run(run.uccxCredentials(), sessions);
         run.measure("capacityMillis", result.took().toMillis());

@@ -72,7 +72,7 @@ class GreenMailProbesTest {
     @Test
     void twentySessionsAtOnce() {
         CapacityResult result = new Capacity(imap(), new CredentialGuard(), 16, Duration.ofSeconds(10))
-                .run(Targets.credentials(Targets.PASSWORD), Capacity.sessionsFor(9));
+                .run(Targets.credentials(Targets.PASSWORD), uccx.compliance.environment.Uccx.imapConnectionsNeeded(9));
 
         assertThat(result.outcome()).as(result.detail()).isEqualTo(CapacityResult.Outcome.ALL_LOGGED_IN);
         assertThat(result.wanted()).isEqualTo(20);

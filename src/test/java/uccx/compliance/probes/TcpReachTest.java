@@ -34,9 +34,4 @@ class TcpReachTest {
             assertThat(reach.failure()).isEmpty();
         }
     }
-
-    @Test
-    void trustingEveryCertificateNeedsALab() {
-        assertThatThrownBy(() -> new MailTrust.LabTrustAll(false)).isInstanceOf(IllegalArgumentException.class);
-    }
 }

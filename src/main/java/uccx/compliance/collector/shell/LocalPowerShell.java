@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import uccx.compliance.collector.RemoteCommand;
+import uccx.compliance.environment.Durations;
 
 /**
  * Runs the command line on this machine, for a Windows build agent with the Exchange Management

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
+import uccx.compliance.environment.Durations;
 
 /**
  * Carries Overthere's WinRM traffic over TLS that this suite verifies itself.

@@ -11,6 +11,7 @@ import javax.security.auth.login.LoginException;
 import org.apache.http.NoHttpResponseException;
 import org.apache.http.conn.ConnectTimeoutException;
 import org.ietf.jgss.GSSException;
+import uccx.compliance.environment.Durations;
 
 /**
  * Why a WinRM run failed, in words an Exchange admin can act on. Overthere's own messages are

@@ -43,6 +43,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import uccx.compliance.collector.RemoteCommand;
+import uccx.compliance.environment.Durations;
 
 /**
  * Runs a command on a Windows server through Overthere's WinRM client (protocol {@code cifs},
@@ -178,7 +179,7 @@ public final class WinRmShell implements ManagementShell {
         options.set(WINRM_HTTPS_HOSTNAME_VERIFICATION_STRATEGY, WinrmHttpsHostnameVerificationStrategy.STRICT);
         options.set(CONNECTION_TIMEOUT_MILLIS, Math.toIntExact(settings.connectTimeout().toMillis()));
         options.set(SOCKET_TIMEOUT_MILLIS, Math.toIntExact(socketTimeout().toMillis()));
-        options.set(WINRM_TIMEMOUT, Durations.xsDuration(operationTimeout()));
+        options.set(WINRM_TIMEMOUT, xsDuration(operationTimeout()));
         options.set(WINRM_KERBEROS_USE_HTTP_SPN, false);
         options.set(WINRM_KERBEROS_ADD_PORT_TO_SPN, false);
         options.set(WINRM_USE_CANONICAL_HOSTNAME, false);
@@ -223,5 +224,10 @@ public final class WinRmShell implements ManagementShell {
             throw new ShellException(hop + ": not sent, an input line has characters the remote console's code page 437"
                     + " cannot carry; send such text inside -EncodedCommand");
         }
+    }
+
+    /** An xs:duration in the form WinRM clients send, for example {@code PT60.000S}. */
+    private static String xsDuration(Duration duration) {
+        return "PT" + java.math.BigDecimal.valueOf(duration.toMillis(), 3).toPlainString() + "S";
     }
 }
