@@ -1,34 +1,178 @@
 package uccx.compliance.controls;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import uccx.compliance.environment.Thresholds;
+
 /**
- * The controls of Cisco's checklist (tech note 117589) and beyond it, by their stable IDs. Reports, waivers, tags and
- * remediation all use these IDs.
+ * The controls, each declared once: its stable ID (reports, waivers and remediation use it), its
+ * title, the checklist section and step it comes from, how severe a violation is, the step in plain
+ * words with the checklist's numbers, why it matters for UCCX, and the documentation of the cmdlets
+ * it reads and its fix uses. The test's display name, the report's story, feature, severity and
+ * description all come from here; {@code ReadmeControlTablesTest} holds the README to it.
+ * Cisco's checklist is tech note 117589; the thresholds in effect may be raised by an environment file.
  */
 public enum Control {
-    EXC_01("EXC-01", "Exchange version matches the environment file", "scope", "(scope)"),
-    IMAP_01("IMAP-01", "IMAP4 connection limits on every Client Access server", "imap", "IMAP 1"),
-    IMAP_02("IMAP-02", "Store service sessions per user on every Mailbox server", "imap", "IMAP 2"),
-    IMAP_03("IMAP-03", "No store session-limit event 9646 for the UCCX mailbox", "imap", "IMAP 2-3"),
-    IMAP_04("IMAP-04", "UCCX account may view Information Store status", "imap", "IMAP 4"),
-    SMTP_01("SMTP-01", "Receive connector limits", "smtp", "SMTP 1-2"),
-    THR_01("THR-01", "A dedicated throttling policy is assigned to the UCCX mailbox", "throttling", "Client throttling 2"),
-    THR_02("THR-02", "The UCCX throttling policy leaves the checklist's budgets unlimited", "throttling", "Client throttling 1"),
-    NET_01("NET-01", "The IMAP and SMTP ports are reachable", "live", "Introduction, telnet <host> 143"),
-    LIVE_01("LIVE-01", "Two concurrent IMAP logins with the UCCX account, as one agent desktop", "live", "Introduction (the capture)"),
-    LIVE_02("LIVE-02", "Capacity: 2 x (agents + 1) concurrent IMAP sessions", "live", "beyond the checklist"),
-    LIVE_03("LIVE-03", "The SMTP path accepts the UCCX mailbox", "live", "SMTP"),
-    LIVE_04("LIVE-04", "The IMAP port offers a login the UCCX client can use", "live", "beyond the checklist");
+
+    EXC_01("EXC-01", "Exchange version matches the environment file", Section.SCOPE, "(scope)", Severity.CRITICAL,
+            "Confirm which Exchange 2010 service pack every server runs: AdminDisplayVersion 'Version 14.x' means SP x.",
+            "The checklist is written for Exchange 2010, and the throttling budgets differ by service pack (RTM has no CPA* "
+                    + "budgets): judging a server against the wrong version asks the wrong questions.",
+            cmdlets("Get-ExchangeServer")),
+
+    IMAP_01("IMAP-01", "IMAP4 connection limits on every Client Access server", Section.IMAP, "IMAP 1", Severity.BLOCKER,
+            "Cisco step IMAP 1: on every Client Access server run Set-ImapSettings -MaxCommandSize " + checklist().maxCommandSize()
+                    + " -MaxConnectionFromSingleIP " + checklist().maxConnectionFromSingleIP() + " -MaxConnections "
+                    + checklist().maxConnections() + " -MaxConnectionsPerUser " + checklist().maxConnectionsPerUser()
+                    + ", then restart the MSExchangeIMAP4 service.",
+            "The UCCX server and every agent desktop open two IMAP connections each with the same account; with the default "
+                    + "of 16 connections per user the 17th login is refused with 'NO AUTHENTICATE failed.' although the password "
+                    + "is right, and agents' email buttons grey out.",
+            cmdlets("Set-ImapSettings", "Get-ImapSettings")),
+
+    IMAP_02("IMAP-02", "Store service sessions per user on every Mailbox server", Section.IMAP, "IMAP 2", Severity.BLOCKER,
+            "Cisco step IMAP 2: on every Mailbox server create the DWORD 'Maximum Allowed Service Sessions Per User' (at least "
+                    + checklist().maxServiceSessionsPerUser() + ") under "
+                    + "HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem (the checklist misspells the key "
+                    + "MSEExchangeIS) and restart the Microsoft Exchange Information Store.",
+            "Every IMAP connection of the UCCX account is a store service session of that user; the store allows 16 by default "
+                    + "and then refuses more ('NO Server Unavailable. 15', event 9646). KB 980049: only this value fixes it.",
+            List.of(new Doc("reg add", "https://learn.microsoft.com/windows-server/administration/windows-commands/reg-add"))),
+
+    IMAP_03("IMAP-03", "No store session-limit event 9646 for the UCCX mailbox", Section.IMAP, "IMAP 2-3", Severity.CRITICAL,
+            "Cisco steps IMAP 2-3: look in the Application log of every Mailbox server for MSExchangeIS event 9646 "
+                    + "(a MAPI session exceeded the maximum of objects of type 'session') naming the UCCX mailbox.",
+            "The event is the store saying it refused the UCCX account a session: the limit of IMAP-02 is hit or not in effect "
+                    + "(the store was not restarted). Events for other mailboxes do not count.",
+            List.of(new Doc("Get-WinEvent", "https://learn.microsoft.com/powershell/module/microsoft.powershell.diagnostics/get-winevent"))),
+
+    IMAP_04("IMAP-04", "UCCX account may view Information Store status", Section.IMAP, "IMAP 4", Severity.NORMAL,
+            "Cisco step IMAP 4: grant the UCCX account the extended right 'View Information Store status' on the organization "
+                    + "(Get-OrganizationConfig | Add-ADPermission -User <account> -ExtendedRights 'View Information Store status').",
+            "UCCX reads the store's status with this account. Weighed as Windows does: entries for the account and for every "
+                    + "group of its logon token count, GenericAll and ExtendedRight without a specific right grant it too, and "
+                    + "explicit Deny, explicit Allow, inherited Deny, inherited Allow decide in that order.",
+            cmdlets("Add-ADPermission", "Get-ADPermission", "Get-OrganizationConfig")),
+
+    SMTP_01("SMTP-01", "Receive connector limits", Section.SMTP, "SMTP 1-2", Severity.CRITICAL,
+            "Cisco steps SMTP 1-2: on every receive connector the UCCX server sends through run Set-ReceiveConnector "
+                    + "-MaxInboundConnection " + checklist().maxInboundConnection() + " -MessageRateLimit " + checklist().messageRateLimit()
+                    + " -MaxInboundConnectionPercentagePerSource " + checklist().maxInboundConnectionPercentagePerSource()
+                    + " -MaxInboundConnectionPerSource " + checklist().maxInboundConnectionPerSource() + " ('unlimited' also satisfies them).",
+            "All agents' replies leave through the UCCX server's one SMTP source; the defaults throttle it and mail queues.",
+            cmdlets("Set-ReceiveConnector", "Get-ReceiveConnector")),
+
+    THR_01("THR-01", "A dedicated throttling policy is assigned to the UCCX mailbox", Section.THROTTLING, "Client throttling 2",
+            Severity.CRITICAL,
+            "Cisco client throttling step 2: create a dedicated throttling policy and assign it to the UCCX mailbox "
+                    + "(New-ThrottlingPolicy, Set-Mailbox -ThrottlingPolicy).",
+            "Without a dedicated policy the organisation's default policy throttles the one account every agent shares.",
+            cmdlets("New-ThrottlingPolicy", "Set-Mailbox", "Get-Mailbox")),
+
+    THR_02("THR-02", "The UCCX throttling policy leaves the checklist's budgets unlimited", Section.THROTTLING, "Client throttling 1",
+            Severity.CRITICAL,
+            "Cisco client throttling step 1: in the UCCX policy set the IMAP, RCA and (from SP1) CPA budgets, MessageRateLimit, "
+                    + "RecipientRateLimit and CPUStartPercent to $null, which Exchange 2010 treats as unlimited.",
+            "Each budget left at its default caps the shared account: IMAPMaxConcurrency alone refuses logins past its value.",
+            cmdlets("Set-ThrottlingPolicy", "Get-ThrottlingPolicy")),
+
+    NET_01("NET-01", "The IMAP and SMTP ports are reachable", Section.LIVE, "Introduction, telnet <host> 143", Severity.BLOCKER,
+            "The checklist's introduction: 'telnet <host> 143' from the UCCX side. The suite opens a TCP connection to the IMAP "
+                    + "and SMTP ports within the configured timeout.",
+            "If the ports cannot be reached, no setting matters: UCCX cannot fetch or send any email.",
+            List.of()),
+
+    LIVE_01("LIVE-01", "Two concurrent IMAP logins with the UCCX account, as one agent desktop", Section.LIVE,
+            "Introduction (the capture)", Severity.BLOCKER,
+            "Reproduces the capture in the checklist's introduction: two concurrent IMAP logins with the UCCX account, as one "
+                    + "agent desktop does, EXAMINE INBOX (read-only), LOGOUT.",
+            "This is the failure agents see. A refused second login with the right password is a per-user limit (IMAP-01, "
+                    + "THR-02); 'NO Server Unavailable. 15' is the store's session limit (IMAP-02).",
+            cmdlets("Get-ImapSettings")),
+
+    LIVE_02("LIVE-02", "Capacity: 2 x (agents + 1) concurrent IMAP sessions", Section.LIVE, "beyond the checklist", Severity.CRITICAL,
+            "Beyond the checklist: open 2 x (agents + 1) IMAP sessions with the UCCX account at once, as the whole contact "
+                    + "center does, and log every one out (bounded, opt-in with probes.capacity).",
+            "Settings can each look right and still not add up for the real number of agents.",
+            List.of()),
+
+    LIVE_03("LIVE-03", "The SMTP path accepts the UCCX mailbox", Section.LIVE, "SMTP", Severity.CRITICAL,
+            "The SMTP path of the UCCX server: EHLO, MAIL FROM and RCPT TO the UCCX mailbox must be accepted; then RSET and "
+                    + "QUIT, so nothing is ever delivered.",
+            "UCCX sends agents' replies and reads routed email through this path; a refused recipient stops email routing.",
+            cmdlets("Get-ReceiveConnector")),
+
+    LIVE_04("LIVE-04", "The IMAP port offers a login the UCCX client can use", Section.LIVE, "beyond the checklist", Severity.CRITICAL,
+            "Beyond the checklist: the IMAP port must offer a login the UCCX client can use with the configured security "
+                    + "(LOGINDISABLED without STARTTLS blocks plain LOGIN; Exchange's default LoginType is SecureLogin).",
+            "With no usable login every agent's email is down although every limit is right.",
+            cmdlets("Set-ImapSettings"));
+
+    /** A checklist section: the JUnit tag that runs it ({@code -Dgroups=imap}), the report's feature and suite. */
+    public enum Section {
+        SCOPE("scope", "Scope", "Scope: Exchange version"),
+        IMAP("imap", "IMAP", "IMAP (checklist IMAP 1-4)"),
+        SMTP("smtp", "SMTP", "SMTP receive connectors (checklist SMTP 1-2)"),
+        THROTTLING("throttling", "Client throttling", "Client throttling (checklist)"),
+        LIVE("live", "Live probes", "Live probes: what Exchange does for the UCCX account");
+
+        private final String tag;
+        private final String feature;
+        private final String suite;
+
+        Section(String tag, String feature, String suite) {
+            this.tag = tag;
+            this.feature = feature;
+            this.suite = suite;
+        }
+
+        public String tag() {
+            return tag;
+        }
+
+        public String feature() {
+            return feature;
+        }
+
+        public String suite() {
+            return suite;
+        }
+    }
+
+    /** How much a violation costs the contact center, in the report's severity words. */
+    public enum Severity {
+        BLOCKER, CRITICAL, NORMAL;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** One documentation page. */
+    public record Doc(String name, String url) {
+    }
+
+    private static final String CMDLETS = "https://learn.microsoft.com/powershell/module/exchange/";
 
     private final String id;
     private final String title;
-    private final String section;
+    private final Section section;
     private final String checklistStep;
+    private final Severity severity;
+    private final String step;
+    private final String why;
+    private final List<Doc> docs;
 
-    Control(String id, String title, String section, String checklistStep) {
+    Control(String id, String title, Section section, String checklistStep, Severity severity, String step, String why, List<Doc> docs) {
         this.id = id;
         this.title = title;
         this.section = section;
         this.checklistStep = checklistStep;
+        this.severity = severity;
+        this.step = step;
+        this.why = why;
+        this.docs = List.copyOf(docs);
     }
 
     public String id() {
@@ -39,21 +183,49 @@ public enum Control {
         return title;
     }
 
-    /** The checklist section, also the JUnit tag: {@code -Dgroups=imap} runs the IMAP controls. */
-    public String section() {
+    public Section section() {
         return section;
     }
 
+    /** Where in Cisco's checklist it comes from, for example {@code IMAP 1}, or {@code beyond the checklist}. */
     public String checklistStep() {
         return checklistStep;
     }
 
+    public Severity severity() {
+        return severity;
+    }
+
+    /** What the checklist asks the Exchange admin to do (or, for the live controls, what is tried), with its numbers. */
+    public String step() {
+        return step;
+    }
+
+    /** What breaks for the contact center when it does not hold. */
+    public String why() {
+        return why;
+    }
+
+    /** The documentation of the cmdlets it reads and its fix uses. */
+    public List<Doc> docs() {
+        return docs;
+    }
+
+    /** How a result names it: {@code IMAP-01 IMAP4 connection limits on every Client Access server · EXCH02}. */
+    public String on(String target) {
+        return id + " " + title + " · " + target;
+    }
+
     public static Control ofId(String id) {
-        for (Control c : values()) {
-            if (c.id.equalsIgnoreCase(id)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("no control " + id);
+        return Arrays.stream(values()).filter(c -> c.id.equalsIgnoreCase(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no control " + id));
+    }
+
+    private static Thresholds checklist() {
+        return Thresholds.checklist();
+    }
+
+    private static List<Doc> cmdlets(String... names) {
+        return Arrays.stream(names).map(n -> new Doc(n, CMDLETS + n.toLowerCase(Locale.ROOT))).toList();
     }
 }

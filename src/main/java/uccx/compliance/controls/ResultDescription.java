@@ -15,12 +15,11 @@ public final class ResultDescription {
     }
 
     public static String html(Control control, SettingsTable settings) {
-        ControlDescription text = ControlDescription.of(control);
         StringBuilder html = new StringBuilder()
                 .append("<p><b>").append(escape(control.id() + " " + control.title())).append("</b> (checklist: ")
                 .append(escape(control.checklistStep())).append(")</p>")
-                .append("<p><b>Checklist step:</b> ").append(escape(text.step())).append("</p>")
-                .append("<p><b>Why it matters for UCCX:</b> ").append(escape(text.why())).append("</p>");
+                .append("<p><b>Checklist step:</b> ").append(escape(control.step())).append("</p>")
+                .append("<p><b>Why it matters for UCCX:</b> ").append(escape(control.why())).append("</p>");
         List<Threshold> thresholds = settings.thresholds();
         if (!thresholds.isEmpty()) {
             html.append("<p><b>Thresholds:</b></p><ul>").append(thresholds.stream()
@@ -33,8 +32,8 @@ public final class ResultDescription {
                     .map(r -> "<li>" + escape(r.setting() + ": " + r.expected()) + "</li>").distinct()
                     .collect(Collectors.joining())).append("</ul>");
         }
-        if (!text.docs().isEmpty()) {
-            html.append("<p><b>Documentation:</b> ").append(text.docs().stream()
+        if (!control.docs().isEmpty()) {
+            html.append("<p><b>Documentation:</b> ").append(control.docs().stream()
                     .map(d -> "<a href=\"" + escape(d.url()) + "\">" + escape(d.name()) + "</a>")
                     .collect(Collectors.joining(", "))).append("</p>");
         }

@@ -28,7 +28,7 @@ public record Thresholds(int maxCommandSize, int maxConnectionFromSingleIP, int 
 
     /** The checklist's values. */
     public static Thresholds checklist() {
-        return new Thresholds(10240, 2000, 2400, 2400, 64, 5000, 250, 5, 250);
+        return raising(Map.of());
     }
 
     /** The checklist's values by their environment-file key (camelCase), in the checklist's order. */

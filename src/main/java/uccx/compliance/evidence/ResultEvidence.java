@@ -4,7 +4,6 @@ import io.qameta.allure.Allure;
 import io.qameta.allure.model.Label;
 import java.util.Map;
 import uccx.compliance.controls.Control;
-import uccx.compliance.controls.ControlDescription;
 import uccx.compliance.controls.FindingsReport;
 
 /**
@@ -13,11 +12,6 @@ import uccx.compliance.controls.FindingsReport;
  * description and the files a control's findings attach.
  */
 public final class ResultEvidence implements FindingsReport {
-
-    /** The report's Suites tab groups results by the checklist's sections, not by Java classes. */
-    private static final Map<String, String> SUITES = Map.of("scope", "Scope: Exchange version",
-            "imap", "IMAP (checklist IMAP 1-4)", "smtp", "SMTP receive connectors (checklist SMTP 1-2)",
-            "throttling", "Client throttling (checklist)", "live", "Live probes: what Exchange does for the UCCX account");
 
     private ResultEvidence() {
     }
@@ -30,14 +24,19 @@ public final class ResultEvidence implements FindingsReport {
     public static ResultEvidence start(Control control, String target, Map<String, String> parameters) {
         // Allure would prefix a parameterized test's name with its Java signature; an auditor reads the control.
         Allure.getLifecycle().updateTestCase(test -> {
-            test.setName(control.id() + " " + control.title() + " · " + target);
+            test.setName(control.on(target));
+            // The Suites tab groups by the checklist's sections, not by Java classes.
             test.getLabels().removeIf(l -> l.getName().equals("suite") || l.getName().equals("parentSuite")
                     || l.getName().equals("subSuite"));
-            test.getLabels().add(new Label().setName("suite").setValue(SUITES.get(control.section())));
+            test.getLabels().add(new Label().setName("suite").setValue(control.section().suite()));
         });
+        // Story, feature and severity come from the control's declaration, not from annotations typed beside the test.
         Allure.label("controlId", control.id());
+        Allure.story(control.id() + " " + control.title());
+        Allure.feature(control.section().feature());
+        Allure.label("severity", control.severity().label());
         parameters.forEach(Allure::parameter);
-        ControlDescription.of(control).docs().forEach(doc -> Allure.link(doc.name(), doc.url()));
+        control.docs().forEach(doc -> Allure.link(doc.name(), doc.url()));
         return new ResultEvidence();
     }
 

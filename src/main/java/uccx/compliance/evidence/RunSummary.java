@@ -33,8 +33,16 @@ public final class RunSummary {
     private final Instant started;
     private final List<ControlResult> results = new ArrayList<>();
     private final Map<String, Object> measurements = new java.util.LinkedHashMap<>();
-    private final List<String[]> waivers = new ArrayList<>();
-    private final List<String[]> remediations = new ArrayList<>();
+    private final List<WaiverUse> waivers = new ArrayList<>();
+    private final List<Fix> remediations = new ArrayList<>();
+
+    /** The fix of one non-compliant control on one target, one command per line. */
+    private record Fix(String control, String target, String commands) {
+    }
+
+    /** A waiver the run met on one target: applied (valid) or expired. */
+    private record WaiverUse(boolean applied, String control, String target, String description) {
+    }
     private final List<String> warnings = new ArrayList<>();
 
     /** @param controlOrder the control IDs in checklist order, for remediation.ps1 */
@@ -60,12 +68,12 @@ public final class RunSummary {
 
     /** The fix of one non-compliant control and target, for remediation.ps1. */
     public synchronized void remediation(String control, String target, String commands) {
-        remediations.add(new String[] {control, target, commands});
+        remediations.add(new Fix(control, target, commands));
     }
 
-    /** A waiver the run applied, or found expired; both are listed in the summary. */
-    public synchronized void waiver(String status, String control, String target, String description) {
-        waivers.add(new String[] {status, control, target, description});
+    /** A waiver the run applied (valid) or found expired; both are listed in the summary. */
+    public synchronized void waiver(boolean applied, String control, String target, String description) {
+        waivers.add(new WaiverUse(applied, control, target, description));
     }
 
     public synchronized List<ControlResult> results() {
@@ -117,10 +125,10 @@ public final class RunSummary {
         if (remediations.isEmpty()) {
             ps.append("# Nothing to fix: no control was non-compliant.\r\n");
         }
-        remediations.stream().sorted(Comparator.comparingInt((String[] r) -> controlOrder.indexOf(r[0])).thenComparing(r -> r[1]))
+        remediations.stream().sorted(Comparator.comparingInt((Fix r) -> controlOrder.indexOf(r.control())).thenComparing(Fix::target))
                 .forEach(r -> {
-                    ps.append("\r\n# ").append(r[0]).append(" on ").append(r[1]).append("\r\n");
-                    r[2].lines().forEach(line -> ps.append(line).append("\r\n"));
+                    ps.append("\r\n# ").append(r.control()).append(" on ").append(r.target()).append("\r\n");
+                    r.commands().lines().forEach(line -> ps.append(line).append("\r\n"));
                 });
         return ps.toString();
     }
@@ -150,8 +158,8 @@ public final class RunSummary {
         ObjectNode waived = root.putObject("waivers");
         ArrayNode applied = waived.putArray("applied");
         ArrayNode expired = waived.putArray("expired");
-        waivers.forEach(w -> (w[0].equals("applied") ? applied : expired).addObject()
-                .put("control", w[1]).put("target", w[2]).put("waiver", w[3]));
+        waivers.forEach(w -> (w.applied() ? applied : expired).addObject()
+                .put("control", w.control()).put("target", w.target()).put("waiver", w.description()));
         ArrayNode list = root.putArray("results");
         results.stream().sorted(Comparator.comparing(ControlResult::control).thenComparing(ControlResult::target)).forEach(r -> {
             ObjectNode item = list.addObject();

@@ -5,12 +5,13 @@ import java.util.Objects;
 import uccx.compliance.environment.ImapSecurity;
 import uccx.compliance.environment.MailEndpoint;
 import uccx.compliance.environment.Timeouts;
+import uccx.compliance.tls.Trust;
 
 /**
  * Where a live probe connects and how: one mail server port, its security, whom to trust, and
  * the bounds on every connect and every read.
  */
-public record MailTarget(String host, int port, ImapSecurity security, MailTrust trust, Duration connectTimeout,
+public record MailTarget(String host, int port, ImapSecurity security, Trust trust, Duration connectTimeout,
         Duration readTimeout) {
 
     public MailTarget {
@@ -31,16 +32,24 @@ public record MailTarget(String host, int port, ImapSecurity security, MailTrust
     /** An endpoint of the environment file; no security written means none, as the default port 143/25 does. */
     public static MailTarget of(MailEndpoint endpoint, Timeouts timeouts) {
         return new MailTarget(endpoint.host(), endpoint.port(), endpoint.security().orElse(ImapSecurity.NONE),
-                MailTrust.of(endpoint), timeouts.connect(), timeouts.read());
+                trustOf(endpoint), timeouts.connect(), timeouts.read());
     }
 
     /** The same server with another trust, e.g. a lab's trust-all. */
-    public MailTarget withTrust(MailTrust other) {
+    public MailTarget withTrust(Trust other) {
         return new MailTarget(host, port, security, other, connectTimeout, readTimeout);
     }
 
     /** For messages: {@code imap.example.com:143 (starttls)}. */
     public String describe() {
         return host + ":" + port + " (" + security.label() + ")";
+    }
+
+    /** The pin wins over a trust store, as for WinRM: it names the very certificate the admin exported. */
+    private static Trust trustOf(MailEndpoint endpoint) {
+        if (endpoint.certificateSha256().isPresent()) {
+            return Trust.pinnedSha256(endpoint.certificateSha256().get());
+        }
+        return endpoint.trustStore().<Trust>map(Trust.TrustStore::new).orElseGet(Trust::jvmDefault);
     }
 }

@@ -3,13 +3,13 @@ package uccx.compliance.probes;
 import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import uccx.compliance.tls.ClientTls;
+import uccx.compliance.tls.Trust;
 
 /**
  * The TLS side of one probe, in its own SSLContext so that nothing JVM-wide changes, built with
@@ -19,22 +19,16 @@ final class TlsClient {
 
     private final ClientTls client;
 
-    private TlsClient(MailTrust trust) throws GeneralSecurityException, IOException {
-        if (trust instanceof MailTrust.PinnedSha256 pin) {
-            client = ClientTls.pinned(pin.digest());
-        } else if (trust instanceof MailTrust.TrustStore store) {
-            client = ClientTls.anchoredIn(KeyStore.getInstance(store.file().toFile(), (char[]) null));
-        } else {
-            client = ClientTls.anchoredIn(null);
-        }
+    private TlsClient(Trust trust) throws GeneralSecurityException, IOException {
+        client = ClientTls.of(trust);
     }
 
     /** @throws ProbeException when a trust store cannot be read; the message names the file */
-    static TlsClient of(MailTrust trust) throws ProbeException {
+    static TlsClient of(Trust trust) throws ProbeException {
         try {
             return new TlsClient(trust);
         } catch (IOException | GeneralSecurityException e) {
-            String what = trust instanceof MailTrust.TrustStore store ? "the trust store " + store.file() : "TLS";
+            String what = trust instanceof Trust.TrustStore store ? "the trust store " + store.file() : "TLS";
             throw new ProbeException("cannot read " + what + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
     }

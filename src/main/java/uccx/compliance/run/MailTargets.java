@@ -8,8 +8,8 @@ import uccx.compliance.environment.Secret;
 import uccx.compliance.lab.Lab;
 import uccx.compliance.lab.LabMail;
 import uccx.compliance.probes.MailTarget;
-import uccx.compliance.probes.MailTrust;
 import uccx.compliance.probes.UccxCredentials;
+import uccx.compliance.tls.Trust;
 
 /** Where the live probes go and with which account: the environment's endpoints, else the lab's. */
 final class MailTargets {
@@ -61,7 +61,7 @@ final class MailTargets {
                 .orElseThrow(() -> new IllegalStateException("the lab state has no server for this endpoint"));
         // The lab's certificate is pinned: even in the lab, nothing is trusted blindly.
         return new MailTarget(first.host(), first.port(), ImapSecurity.NONE,
-                new MailTrust.PinnedSha256(lab.orElseThrow().mail().certificateSha256()), environment.timeouts().connect(),
+                new Trust.PinnedSha256(lab.orElseThrow().mail().certificateSha256()), environment.timeouts().connect(),
                 environment.timeouts().read());
     }
 }

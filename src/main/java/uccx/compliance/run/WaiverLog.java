@@ -13,10 +13,10 @@ final class WaiverLog {
     }
 
     void applied(Waiver waiver, String target) {
-        summary.waiver("applied", waiver.control(), target, waiver.describe());
+        summary.waiver(true, waiver.control(), target, waiver.describe());
     }
 
     void expired(Waiver waiver, String target) {
-        summary.waiver("expired", waiver.control(), target, waiver.describe());
+        summary.waiver(false, waiver.control(), target, waiver.describe());
     }
 }

@@ -29,6 +29,17 @@ public final class ClientTls {
         context.init(null, new TrustManager[] {manager.apply(presented)}, null);
     }
 
+    /** The client side a {@link Trust} asks for; a trust store is read here, the only place. */
+    public static ClientTls of(Trust trust) throws GeneralSecurityException, java.io.IOException {
+        if (trust instanceof Trust.PinnedSha256 pin) {
+            return pinned(pin.digest());
+        }
+        if (trust instanceof Trust.TrustStore store) {
+            return anchoredIn(KeyStore.getInstance(store.file().toFile(), store.password() == null ? null : store.password().toCharArray()));
+        }
+        return anchoredIn(null);
+    }
+
     /** Only the certificate with this SHA-256 digest; a pin names one certificate, so host names are not checked. */
     public static ClientTls pinned(byte[] sha256) throws GeneralSecurityException {
         return new ClientTls(presented -> new PinnedTrustManager(sha256, presented), false);

@@ -1,12 +1,9 @@
 package uccx.compliance.controls;
 
-import io.qameta.allure.Feature;
-import io.qameta.allure.Severity;
-import io.qameta.allure.SeverityLevel;
-import io.qameta.allure.Story;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import uccx.compliance.collector.FactName;
@@ -18,6 +15,7 @@ import uccx.compliance.collector.facts.OrganizationPermission;
 import uccx.compliance.collector.facts.StoreRegistryValue;
 import uccx.compliance.environment.Environment;
 import uccx.compliance.run.ControlRun;
+import uccx.compliance.run.ControlTargets;
 import uccx.compliance.run.ChecklistControls;
 
 /**
@@ -27,25 +25,26 @@ import uccx.compliance.run.ChecklistControls;
  */
 @ChecklistControls
 @Tag("imap")
-@Feature("IMAP")
 class ImapControls {
 
-    static Stream<String> clientAccessServers(Environment environment) {
-        return environment.exchange().clientAccessServers().stream();
+    static Stream<Named<String>> imap01(Environment environment) {
+        return ControlTargets.of(Control.IMAP_01, environment.exchange().clientAccessServers());
     }
 
-    static Stream<String> mailboxServers(Environment environment) {
-        return environment.exchange().mailboxServers().stream();
+    static Stream<Named<String>> imap02(Environment environment) {
+        return ControlTargets.of(Control.IMAP_02, environment.exchange().mailboxServers());
     }
 
-    static Stream<String> uccxAccount(Environment environment) {
-        return Stream.of(environment.uccx().account());
+    static Stream<Named<String>> imap03(Environment environment) {
+        return ControlTargets.of(Control.IMAP_03, environment.exchange().mailboxServers());
     }
 
-    @ParameterizedTest(name = "IMAP-01 IMAP4 connection limits · {0}")
-    @MethodSource("clientAccessServers")
-    @Story("IMAP-01 IMAP4 connection limits on every Client Access server")
-    @Severity(SeverityLevel.BLOCKER)
+    static Stream<Named<String>> imap04(Environment environment) {
+        return ControlTargets.of(Control.IMAP_04, List.of(environment.uccx().account()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("imap01")
     void imapConnectionLimits(String server, Snapshot snapshot, Checklist checklist, ControlRun run) {
         ControlFindings findings = run.check(Control.IMAP_01, server);
         findings.readFrom(FactName.IMAP_SETTINGS, server);
@@ -59,10 +58,8 @@ class ImapControls {
         findings.conclude(violations -> Remediation.imapSettings(server, thresholds(violations)));
     }
 
-    @ParameterizedTest(name = "IMAP-02 store service sessions per user · {0}")
-    @MethodSource("mailboxServers")
-    @Story("IMAP-02 Store service sessions per user on every Mailbox server")
-    @Severity(SeverityLevel.BLOCKER)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("imap02")
     void storeServiceSessions(String server, Snapshot snapshot, Checklist checklist, ControlRun run) {
         ControlFindings findings = run.check(Control.IMAP_02, server);
         findings.readFrom(FactName.REGISTRY, server);
@@ -72,10 +69,8 @@ class ImapControls {
         findings.conclude(violations -> Remediation.serviceSessions(server, checklist.maxServiceSessionsPerUser()));
     }
 
-    @ParameterizedTest(name = "IMAP-03 no event 9646 for the UCCX mailbox · {0}")
-    @MethodSource("mailboxServers")
-    @Story("IMAP-03 No store session-limit event 9646 for the UCCX mailbox")
-    @Severity(SeverityLevel.CRITICAL)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("imap03")
     void noSessionLimitEvents(String server, Snapshot snapshot, Environment environment, Checklist checklist, ControlRun run) {
         ControlFindings findings = run.check(Control.IMAP_03, server);
         findings.readFrom(FactName.STORE_EVENTS, server);
@@ -87,10 +82,8 @@ class ImapControls {
         findings.conclude(violations -> Remediation.storeEvents(server, checklist.maxServiceSessionsPerUser()));
     }
 
-    @ParameterizedTest(name = "IMAP-04 View Information Store status · {0}")
-    @MethodSource("uccxAccount")
-    @Story("IMAP-04 UCCX account may view Information Store status")
-    @Severity(SeverityLevel.NORMAL)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("imap04")
     void viewInformationStoreStatus(String account, Snapshot snapshot, ControlRun run) {
         ControlFindings findings = run.check(Control.IMAP_04, account);
         findings.readFrom(FactName.ORGANIZATION_PERMISSIONS, account);

@@ -1,11 +1,8 @@
 package uccx.compliance.controls;
 
-import io.qameta.allure.Feature;
-import io.qameta.allure.Severity;
-import io.qameta.allure.SeverityLevel;
-import io.qameta.allure.Story;
 import java.time.Duration;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -14,6 +11,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import uccx.compliance.collector.Fact;
@@ -31,6 +29,7 @@ import uccx.compliance.probes.SmtpResult;
 import uccx.compliance.probes.TcpReach;
 import uccx.compliance.run.RunContext;
 import uccx.compliance.run.ControlRun;
+import uccx.compliance.run.ControlTargets;
 import uccx.compliance.run.ChecklistControls;
 
 /**
@@ -44,7 +43,6 @@ import uccx.compliance.run.ChecklistControls;
  */
 @ChecklistControls
 @Tag("live")
-@Feature("Live probes")
 @Order(Integer.MIN_VALUE)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LiveControls {
@@ -56,32 +54,34 @@ class LiveControls {
         Assumptions.assumeFalse(run.isReplay(), "not-applicable: replaying a saved snapshot, with no network");
     }
 
-    static Stream<String> ports(RunContext run) {
-        if (run.isReplay()) {
-            return Stream.of(OFFLINE);
-        }
-        return Stream.of("IMAP " + run.imapName(), "SMTP " + run.smtpName());
+    static Stream<Named<String>> net01(RunContext run) {
+        return targets(Control.NET_01, run, () -> List.of("IMAP " + run.imapName(), "SMTP " + run.smtpName()));
     }
 
-    static Stream<String> imap(RunContext run) {
-        if (run.isReplay()) {
-            return Stream.of(OFFLINE);
-        }
-        return Stream.of(run.imapName());
+    static Stream<Named<String>> live01(RunContext run) {
+        return targets(Control.LIVE_01, run, () -> List.of(run.imapName()));
     }
 
-    static Stream<String> smtp(RunContext run) {
-        if (run.isReplay()) {
-            return Stream.of(OFFLINE);
-        }
-        return Stream.of(run.smtpName());
+    static Stream<Named<String>> live02(RunContext run) {
+        return targets(Control.LIVE_02, run, () -> List.of(run.imapName()));
+    }
+
+    static Stream<Named<String>> live03(RunContext run) {
+        return targets(Control.LIVE_03, run, () -> List.of(run.smtpName()));
+    }
+
+    static Stream<Named<String>> live04(RunContext run) {
+        return targets(Control.LIVE_04, run, () -> List.of(run.imapName()));
+    }
+
+    /** A replayed snapshot has no server to probe (nor names one): one target, which the test finds not applicable. */
+    private static Stream<Named<String>> targets(Control control, RunContext run, java.util.function.Supplier<List<String>> live) {
+        return ControlTargets.of(control, run.isReplay() ? List.of(OFFLINE) : live.get());
     }
 
     @Order(1)
-    @ParameterizedTest(name = "NET-01 port reachable · {0}")
-    @MethodSource("ports")
-    @Story("NET-01 The IMAP and SMTP ports are reachable")
-    @Severity(SeverityLevel.BLOCKER)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("net01")
     void portReachable(String target, RunContext run, ControlRun control) {
         ControlFindings findings = control.check(Control.NET_01, target);
         requireNetwork(run);
@@ -104,10 +104,8 @@ class LiveControls {
     }
 
     @Order(2)
-    @ParameterizedTest(name = "LIVE-01 two concurrent IMAP logins · {0}")
-    @MethodSource("imap")
-    @Story("LIVE-01 Two concurrent IMAP logins with the UCCX account, as one agent desktop")
-    @Severity(SeverityLevel.BLOCKER)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("live01")
     void dualLogin(String target, RunContext run, ControlRun control) {
         ControlFindings findings = control.check(Control.LIVE_01, target);
         requireNetwork(run);
@@ -142,10 +140,8 @@ class LiveControls {
     }
 
     @Order(3)
-    @ParameterizedTest(name = "LIVE-02 capacity of 2 x (agents + 1) sessions · {0}")
-    @MethodSource("imap")
-    @Story("LIVE-02 Capacity: 2 x (agents + 1) concurrent IMAP sessions")
-    @Severity(SeverityLevel.CRITICAL)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("live02")
     void capacity(String target, RunContext run, ControlRun control) {
         ControlFindings findings = control.check(Control.LIVE_02, target);
         requireNetwork(run);
@@ -177,10 +173,8 @@ class LiveControls {
     }
 
     @Order(4)
-    @ParameterizedTest(name = "LIVE-03 SMTP path accepts the UCCX mailbox · {0}")
-    @MethodSource("smtp")
-    @Story("LIVE-03 The SMTP path accepts the UCCX mailbox")
-    @Severity(SeverityLevel.CRITICAL)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("live03")
     void smtpPath(String target, RunContext run, ControlRun control) {
         ControlFindings findings = control.check(Control.LIVE_03, target);
         requireNetwork(run);
@@ -203,10 +197,8 @@ class LiveControls {
     }
 
     @Order(5)
-    @ParameterizedTest(name = "LIVE-04 a usable IMAP login is offered · {0}")
-    @MethodSource("imap")
-    @Story("LIVE-04 The IMAP port offers a login the UCCX client can use")
-    @Severity(SeverityLevel.CRITICAL)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("live04")
     void loginMechanism(String target, RunContext run, ControlRun control) {
         ControlFindings findings = control.check(Control.LIVE_04, target);
         requireNetwork(run);

@@ -1,11 +1,8 @@
 package uccx.compliance.controls;
 
-import io.qameta.allure.Feature;
-import io.qameta.allure.Severity;
-import io.qameta.allure.SeverityLevel;
-import io.qameta.allure.Story;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import uccx.compliance.collector.FactName;
@@ -13,22 +10,20 @@ import uccx.compliance.collector.Snapshot;
 import uccx.compliance.collector.facts.ReceiveConnector;
 import uccx.compliance.environment.Environment;
 import uccx.compliance.run.ControlRun;
+import uccx.compliance.run.ControlTargets;
 import uccx.compliance.run.ChecklistControls;
 
 /** The checklist's SMTP steps: every receive connector the UCCX server sends through. */
 @ChecklistControls
 @Tag("smtp")
-@Feature("SMTP")
 class SmtpControls {
 
-    static Stream<String> receiveConnectors(Environment environment) {
-        return environment.exchange().receiveConnectors().stream();
+    static Stream<Named<String>> smtp01(Environment environment) {
+        return ControlTargets.of(Control.SMTP_01, environment.exchange().receiveConnectors());
     }
 
-    @ParameterizedTest(name = "SMTP-01 receive connector limits · {0}")
-    @MethodSource("receiveConnectors")
-    @Story("SMTP-01 Receive connector limits")
-    @Severity(SeverityLevel.CRITICAL)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("smtp01")
     void receiveConnectorLimits(String identity, Snapshot snapshot, Checklist checklist, ControlRun run) {
         ControlFindings findings = run.check(Control.SMTP_01, identity);
         findings.readFrom(FactName.RECEIVE_CONNECTORS, identity);

@@ -1,13 +1,10 @@
 package uccx.compliance.controls;
 
-import io.qameta.allure.Feature;
-import io.qameta.allure.Severity;
-import io.qameta.allure.SeverityLevel;
-import io.qameta.allure.Story;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import uccx.compliance.collector.FactName;
@@ -16,22 +13,24 @@ import uccx.compliance.collector.facts.Mailbox;
 import uccx.compliance.collector.facts.ThrottlingPolicy;
 import uccx.compliance.environment.Environment;
 import uccx.compliance.run.ControlRun;
+import uccx.compliance.run.ControlTargets;
 import uccx.compliance.run.ChecklistControls;
 
 /** The checklist's client throttling steps, judged on the policy that really governs the UCCX mailbox. */
 @ChecklistControls
 @Tag("throttling")
-@Feature("Client throttling")
 class ThrottlingControls {
 
-    static Stream<String> uccxMailbox(Environment environment) {
-        return Stream.of(environment.uccx().mailbox());
+    static Stream<Named<String>> thr01(Environment environment) {
+        return ControlTargets.of(Control.THR_01, List.of(environment.uccx().mailbox()));
     }
 
-    @ParameterizedTest(name = "THR-01 dedicated throttling policy assigned · {0}")
-    @MethodSource("uccxMailbox")
-    @Story("THR-01 A dedicated throttling policy is assigned to the UCCX mailbox")
-    @Severity(SeverityLevel.CRITICAL)
+    static Stream<Named<String>> thr02(Environment environment) {
+        return ControlTargets.of(Control.THR_02, List.of(environment.uccx().mailbox()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("thr01")
     void dedicatedPolicyAssigned(String mailboxName, Snapshot snapshot, ControlRun run) {
         ControlFindings findings = run.check(Control.THR_01, mailboxName);
         findings.readFrom(FactName.MAILBOX, mailboxName);
@@ -48,10 +47,8 @@ class ThrottlingControls {
         findings.conclude(violations -> Remediation.assignPolicy(mailbox.primarySmtpAddress(), "UCCX"));
     }
 
-    @ParameterizedTest(name = "THR-02 budgets of the UCCX policy unlimited · {0}")
-    @MethodSource("uccxMailbox")
-    @Story("THR-02 The UCCX throttling policy leaves the checklist's budgets unlimited")
-    @Severity(SeverityLevel.CRITICAL)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("thr02")
     void budgetsUnlimited(String mailboxName, Snapshot snapshot, Environment environment, ControlRun run) {
         ControlFindings findings = run.check(Control.THR_02, mailboxName);
         findings.readFrom(FactName.MAILBOX, mailboxName);

@@ -12,9 +12,9 @@ import uccx.compliance.collector.RemoteCommand;
 import uccx.compliance.collector.shell.ManagementShell;
 import uccx.compliance.collector.shell.ShellException;
 import uccx.compliance.collector.shell.ShellOutput;
-import uccx.compliance.collector.shell.TrustSettings;
 import uccx.compliance.collector.shell.WinRmSettings;
 import uccx.compliance.collector.shell.WinRmShell;
+import uccx.compliance.tls.Trust;
 
 /** The lab as a whole, over real WinRM on loopback: fresh credentials, counting, and what it refuses. */
 class LabTest {
@@ -29,7 +29,7 @@ class LabTest {
 
     private ManagementShell shell(String password) {
         return new WinRmShell(new WinRmSettings(lab.host(), lab.winRmPort(), false, lab.username(), password, Duration.ofSeconds(5),
-                Duration.ofSeconds(10), TrustSettings.jvmDefault()));
+                Duration.ofSeconds(10), Trust.jvmDefault()));
     }
 
     @Test

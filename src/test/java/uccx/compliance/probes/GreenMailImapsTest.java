@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uccx.compliance.environment.ImapSecurity;
+import uccx.compliance.tls.Trust;
 
 /**
  * The probes over implicit TLS (IMAPS) against GreenMail's own self-signed certificate. Runs with
@@ -41,14 +42,14 @@ class GreenMailImapsTest {
         greenMail.stop();
     }
 
-    private MailTarget imaps(MailTrust trust) {
+    private MailTarget imaps(Trust trust) {
         return new MailTarget("127.0.0.1", greenMail.getImaps().getPort(), ImapSecurity.SSL, trust, Duration.ofSeconds(2),
                 Duration.ofSeconds(3));
     }
 
     @Test
     void thePinnedCertificateIsTrustedWithoutALab() throws Exception {
-        MailTarget pinned = imaps(new MailTrust.PinnedSha256(greenMailCertificateSha256()));
+        MailTarget pinned = imaps(new Trust.PinnedSha256(greenMailCertificateSha256()));
 
         DualLoginResult dual = new DualLogin(pinned, new CredentialGuard()).run(Targets.credentials(Targets.PASSWORD));
         LoginMechanismResult mechanisms = new LoginMechanism(pinned, false).probe();
@@ -61,7 +62,7 @@ class GreenMailImapsTest {
     @Test
     void theJvmsDefaultTrustRefusesASelfSignedCertificateAndNoPasswordIsSent() {
         CredentialGuard guard = new CredentialGuard();
-        MailTarget verified = imaps(new MailTrust.JvmDefault());
+        MailTarget verified = imaps(new Trust.JvmDefault());
 
         DualLoginResult dual = new DualLogin(verified, guard).run(Targets.credentials(Targets.PASSWORD));
         LoginMechanismResult mechanisms = new LoginMechanism(verified, false).probe();
@@ -75,7 +76,7 @@ class GreenMailImapsTest {
 
     @Test
     void aWrongPinIsRefused() {
-        MailTarget wrongPin = imaps(new MailTrust.PinnedSha256("00".repeat(32)));
+        MailTarget wrongPin = imaps(new Trust.PinnedSha256("00".repeat(32)));
 
         LoginMechanismResult result = new LoginMechanism(wrongPin, false).probe();
 

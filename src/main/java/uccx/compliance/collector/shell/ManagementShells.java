@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import uccx.compliance.environment.Environment;
 import uccx.compliance.environment.Management;
 import uccx.compliance.environment.Secret;
+import uccx.compliance.tls.Trust;
 
 /** The management shell an environment file asks for (README, "Preparing a real site"). */
 public final class ManagementShells {
@@ -30,14 +31,14 @@ public final class ManagementShells {
     /** WinRM to the embedded lab: Basic over HTTP on loopback, with the run's fresh credentials. */
     public static ManagementShell forLab(String host, int port, String username, String password, Environment environment) {
         return new WinRmShell(new WinRmSettings(host, port, false, username, password, environment.timeouts().connect(),
-                environment.timeouts().read(), TrustSettings.jvmDefault()));
+                environment.timeouts().read(), Trust.jvmDefault()));
     }
 
     private static WinRmSettings winRm(Environment environment, Management management) {
-        TrustSettings trust = management.certificateSha256().map(TrustSettings::pinnedSha256)
-                .or(() -> management.trustStore().map(store -> TrustSettings.trustStore(store,
+        Trust trust = management.certificateSha256().map(Trust::pinnedSha256)
+                .or(() -> management.trustStore().map(store -> Trust.trustStore(store,
                         management.trustStorePassword().map(Secret::reveal).orElse(null))))
-                .orElseGet(TrustSettings::jvmDefault);
+                .orElseGet(Trust::jvmDefault);
         int port = management.port().orElse(management.https() ? 5986 : 5985);
         return new WinRmSettings(management.host().orElseThrow(), port, management.https(), management.username().orElseThrow(),
                 management.password().map(Secret::reveal).orElseThrow(), environment.timeouts().connect(), environment.timeouts().read(),

@@ -3,14 +3,14 @@ package uccx.compliance.collector.shell;
 import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import uccx.compliance.tls.ClientTls;
+import uccx.compliance.tls.Trust;
 
 /**
- * The TLS client side of one WinRM endpoint, built from {@link TrustSettings} in its own
+ * The TLS client side of one WinRM endpoint, built from {@link Trust} in its own
  * SSLContext: nothing JVM-wide (no javax.net.ssl.* properties, no default SSLContext) changes.
  */
 final class TlsTrust {
@@ -18,26 +18,18 @@ final class TlsTrust {
     private final ClientTls client;
     private final String anchors;
 
-    private TlsTrust(TrustSettings settings) throws GeneralSecurityException, IOException {
-        if (settings instanceof TrustSettings.PinnedSha256 pin) {
-            client = ClientTls.pinned(pin.digest());
-            anchors = "the pinned fingerprint";
-        } else if (settings instanceof TrustSettings.TrustStoreFile file) {
-            char[] password = file.password() == null ? null : file.password().toCharArray();
-            client = ClientTls.anchoredIn(KeyStore.getInstance(file.file().toFile(), password));
-            anchors = "the trust store " + file.file();
-        } else {
-            client = ClientTls.anchoredIn(null);
-            anchors = "the JVM's default trust store";
-        }
+    private TlsTrust(Trust settings) throws GeneralSecurityException, IOException {
+        client = ClientTls.of(settings);
+        anchors = settings instanceof Trust.PinnedSha256 ? "the pinned fingerprint"
+                : settings instanceof Trust.TrustStore file ? "the trust store " + file.file() : "the JVM's default trust store";
     }
 
     /** @throws ShellException when a trust store cannot be read; the message names the file, never its password */
-    static TlsTrust of(TrustSettings settings, String hop) throws ShellException {
+    static TlsTrust of(Trust settings, String hop) throws ShellException {
         try {
             return new TlsTrust(settings);
         } catch (IOException | GeneralSecurityException e) {
-            String what = settings instanceof TrustSettings.TrustStoreFile file ? "the trust store " + file.file() : "TLS";
+            String what = settings instanceof Trust.TrustStore file ? "the trust store " + file.file() : "TLS";
             throw new ShellException(hop + ": cannot read " + what + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
     }

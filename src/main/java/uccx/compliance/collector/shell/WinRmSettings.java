@@ -3,6 +3,7 @@ package uccx.compliance.collector.shell;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import uccx.compliance.tls.Trust;
 
 /**
  * How to reach one WinRM endpoint.
@@ -19,7 +20,7 @@ import java.util.Objects;
  * @param trust          which certificates HTTPS accepts; ignored for HTTP
  */
 public record WinRmSettings(String host, int port, boolean https, String username, String password,
-                            Duration connectTimeout, Duration readTimeout, TrustSettings trust) {
+                            Duration connectTimeout, Duration readTimeout, Trust trust) {
 
     public WinRmSettings {
         Objects.requireNonNull(host, "host");

@@ -44,6 +44,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import uccx.compliance.collector.RemoteCommand;
 import uccx.compliance.environment.Durations;
+import uccx.compliance.tls.Trust;
 
 /**
  * Runs a command on a Windows server through Overthere's WinRM client (protocol {@code cifs},
@@ -71,7 +72,7 @@ import uccx.compliance.environment.Durations;
  * </ul>
  *
  * <h2>HTTPS</h2>
- * Verified by {@link TrustSettings} on a connection this class owns ({@link TlsTunnel}), because
+ * Verified by {@link Trust} on a connection this class owns ({@link TlsTunnel}), because
  * Overthere cannot be given a trust store, an SSLContext or a pin without JVM-wide state.
  *
  * <h2>Timeouts</h2>

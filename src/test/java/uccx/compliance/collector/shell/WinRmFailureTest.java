@@ -7,12 +7,13 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import javax.security.auth.login.LoginException;
 import org.junit.jupiter.api.Test;
+import uccx.compliance.tls.Trust;
 
 /** How Overthere's failures become messages, for the paths the lab cannot produce (Kerberos). */
 class WinRmFailureTest {
 
     private static final WinRmSettings KERBEROS = new WinRmSettings("exch01.corp.example.com", 5986, true,
-            "svc-audit@CORP.EXAMPLE.COM", "secret", Duration.ofSeconds(10), Duration.ofSeconds(120), TrustSettings.jvmDefault());
+            "svc-audit@CORP.EXAMPLE.COM", "secret", Duration.ofSeconds(10), Duration.ofSeconds(120), Trust.jvmDefault());
 
     @Test
     void aKdcRefusingThePasswordLocksTheCredential() {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uccx.compliance.lab.winrm.ScriptEcho;
 import uccx.compliance.lab.winrm.WinRmEndpoint;
 import uccx.compliance.lab.winrm.WinRmEndpointSettings;
+import uccx.compliance.tls.Trust;
 
 /** HTTPS to the lab endpoint's per-run certificate: every trust choice verifies, on the connection that carries the password. */
 class WinRmShellHttpsTest {
@@ -37,14 +38,14 @@ class WinRmShellHttpsTest {
         endpoint.close();
     }
 
-    private WinRmShell shell(TrustSettings trust) {
+    private WinRmShell shell(Trust trust) {
         return new WinRmShell(new WinRmSettings("127.0.0.1", endpoint.port(), true, USER, PASSWORD,
                 Duration.ofSeconds(2), Duration.ofSeconds(5), trust));
     }
 
     @Test
     void thePinnedCertificateIsAccepted() throws ShellException {
-        try (WinRmShell shell = shell(TrustSettings.pinnedSha256(endpoint.certificateSha256().toUpperCase()))) {
+        try (WinRmShell shell = shell(Trust.pinnedSha256(endpoint.certificateSha256().toUpperCase()))) {
             ShellOutput output = shell.run(script("over TLS", ScriptEcho.SENTINEL));
 
             assertThat(output.stdout()).isEqualTo("read: over TLS\r\n");
@@ -54,7 +55,7 @@ class WinRmShellHttpsTest {
 
     @Test
     void anotherCertificateThanThePinnedOneIsRefusedBeforeThePasswordIsSent() {
-        try (WinRmShell shell = shell(TrustSettings.pinnedSha256(OTHER_FINGERPRINT))) {
+        try (WinRmShell shell = shell(Trust.pinnedSha256(OTHER_FINGERPRINT))) {
             assertThatThrownBy(() -> shell.run(script(ScriptEcho.SENTINEL)))
                     .isInstanceOf(ShellException.class)
                     .hasMessage("WinRM https://127.0.0.1:" + endpoint.port() + "/wsman: TLS certificate not trusted (SHA-256 "
@@ -66,7 +67,7 @@ class WinRmShellHttpsTest {
 
     @Test
     void theJvmDefaultTrustRefusesTheLabsSelfSignedCertificate() {
-        try (WinRmShell shell = shell(TrustSettings.jvmDefault())) {
+        try (WinRmShell shell = shell(Trust.jvmDefault())) {
             assertThatThrownBy(() -> shell.run(script(ScriptEcho.SENTINEL)))
                     .isInstanceOf(ShellException.class)
                     .hasMessage("WinRM https://127.0.0.1:" + endpoint.port() + "/wsman: TLS certificate not trusted (SHA-256 "
@@ -78,7 +79,7 @@ class WinRmShellHttpsTest {
     @Test
     void aTrustStoreFileHoldingTheCertificateIsAccepted(@TempDir Path dir) throws Exception {
         Path store = writeTrustStore(dir.resolve("exchange.p12"), "store-secret");
-        try (WinRmShell shell = shell(TrustSettings.trustStore(store, "store-secret"))) {
+        try (WinRmShell shell = shell(Trust.trustStore(store, "store-secret"))) {
             assertThat(shell.run(script("trusted", ScriptEcho.SENTINEL)).stdout()).isEqualTo("read: trusted\r\n");
         }
     }
@@ -86,7 +87,7 @@ class WinRmShellHttpsTest {
     @Test
     void anUnreadableTrustStoreIsNamedWithoutItsPassword(@TempDir Path dir) throws Exception {
         Path store = writeTrustStore(dir.resolve("exchange.p12"), "store-secret");
-        try (WinRmShell shell = shell(TrustSettings.trustStore(store, "not-the-store-password"))) {
+        try (WinRmShell shell = shell(Trust.trustStore(store, "not-the-store-password"))) {
             assertThatThrownBy(() -> shell.run(script(ScriptEcho.SENTINEL)))
                     .isInstanceOf(ShellException.class)
                     .hasMessageStartingWith("WinRM https://127.0.0.1:" + endpoint.port() + "/wsman: cannot read the trust store " + store)
@@ -100,7 +101,7 @@ class WinRmShellHttpsTest {
         try (WinRmEndpoint silent = WinRmEndpoint.start(WinRmEndpointSettings.http(USER, PASSWORD).withHttps()
                 .withLatency(Duration.ofSeconds(30)), ScriptEcho.programs());
              WinRmShell shell = new WinRmShell(new WinRmSettings("127.0.0.1", silent.port(), true, USER, PASSWORD,
-                     Duration.ofSeconds(2), Duration.ofMillis(700), TrustSettings.pinnedSha256(silent.certificateSha256())))) {
+                     Duration.ofSeconds(2), Duration.ofMillis(700), Trust.pinnedSha256(silent.certificateSha256())))) {
             long started = System.nanoTime();
             assertThatThrownBy(() -> shell.run(script(ScriptEcho.SENTINEL)))
                     .hasMessage("WinRM https://127.0.0.1:" + silent.port() + "/wsman: no answer within 0.7 s (read timeout)");

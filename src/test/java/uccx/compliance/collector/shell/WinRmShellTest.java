@@ -14,6 +14,7 @@ import uccx.compliance.collector.RemoteCommand;
 import uccx.compliance.lab.winrm.ScriptEcho;
 import uccx.compliance.lab.winrm.WinRmEndpoint;
 import uccx.compliance.lab.winrm.WinRmEndpointSettings;
+import uccx.compliance.tls.Trust;
 
 /** Overthere's WinRM client against the lab's WinRM endpoint on loopback, over HTTP with Basic. */
 class WinRmShellTest {
@@ -35,7 +36,7 @@ class WinRmShellTest {
     }
 
     static WinRmSettings http(int port, String password, Duration readTimeout) {
-        return new WinRmSettings("127.0.0.1", port, false, USER, password, Duration.ofSeconds(2), readTimeout, TrustSettings.jvmDefault());
+        return new WinRmSettings("127.0.0.1", port, false, USER, password, Duration.ofSeconds(2), readTimeout, Trust.jvmDefault());
     }
 
     static RemoteCommand script(String... lines) {
@@ -141,7 +142,7 @@ class WinRmShellTest {
     void describeNamesTheEndpointTheUserAndTheSchemeButNoSecret() {
         try (WinRmShell basic = new WinRmShell(http(51234, PASSWORD, Duration.ofSeconds(5)));
              WinRmShell kerberos = new WinRmShell(new WinRmSettings("exch01.corp.example.com", 5986, true,
-                     "svc-audit@CORP.EXAMPLE.COM", PASSWORD, Duration.ofSeconds(10), Duration.ofSeconds(120), TrustSettings.jvmDefault()))) {
+                     "svc-audit@CORP.EXAMPLE.COM", PASSWORD, Duration.ofSeconds(10), Duration.ofSeconds(120), Trust.jvmDefault()))) {
             assertThat(basic.describe()).isEqualTo("WinRM http://127.0.0.1:51234/wsman as labuser (Basic)");
             assertThat(kerberos.describe())
                     .isEqualTo("WinRM https://exch01.corp.example.com:5986/wsman as svc-audit@CORP.EXAMPLE.COM (Kerberos, delegation requested)");
