@@ -38,6 +38,7 @@ final class ExchangeAnswers {
     private final ScriptSections script;
     private final CmdletCalls cmdlets;
     private final List<Serialized> errorStream = new ArrayList<>();
+    private final DirectoryAnswers directory;
     private String sectionBody = "";
 
     ExchangeAnswers(LabState state, Clock clock, ScriptSections script, CmdletCalls cmdlets) {
@@ -45,6 +46,7 @@ final class ExchangeAnswers {
         this.clock = clock;
         this.script = script;
         this.cmdlets = cmdlets;
+        this.directory = new DirectoryAnswers(state);
     }
 
     /** The records of one fact section, or empty when the lab does not know the section. */
@@ -57,9 +59,9 @@ final class ExchangeAnswers {
             case "registry" -> perTarget(fact, script.list("UccxMailboxServers"), s -> "remote registry on " + s, this::registry);
             case "storeEvents" -> perTarget(fact, script.list("UccxMailboxServers"), s -> "Application event log on " + s, this::storeEvents);
             case "organizationPermissions" -> perTarget(fact, List.of(script.value("UccxAccount")),
-                    a -> "Get-OrganizationConfig | Get-ADPermission on the organization", this::permissions);
+                    a -> "Get-OrganizationConfig | Get-ADPermission on the organization", a -> directory.permissions(a, sectionBody));
             case "accountGroups" -> perTarget(fact, List.of(script.value("UccxAccount")),
-                    a -> "Get-User -Identity " + a + ", then its Windows logon token", this::accountGroups);
+                    a -> "Get-User -Identity " + a + ", then its Windows logon token", directory::accountGroups);
             case "receiveConnectors" -> perTarget(fact, script.list("UccxReceiveConnectors"), c -> "Get-ReceiveConnector -Identity '" + c + "'",
                     this::receiveConnector);
             case "mailbox" -> perTarget(fact, List.of(script.value("UccxMailbox")), m -> "Get-Mailbox -Identity " + m, this::mailbox);
@@ -208,50 +210,6 @@ final class ExchangeAnswers {
         return events;
     }
 
-    /**
-     * Every entry the script's filter keeps: those that can grant or deny ms-Exch-Store-Visible. With
-     * {@code -User <account>}, Get-ADPermission returns only the entries whose trustee is that
-     * account itself, never those of its groups.
-     */
-    private List<Serialized> permissions(String account) {
-        boolean onlyTheAccount = java.util.regex.Pattern.compile("(?i)Get-ADPermission[^|\\n]*\\s-User\\s").matcher(sectionBody).find();
-        return state.organizationPermissions().stream().filter(ExchangeAnswers::decidesStoreVisible)
-                .filter(p -> !onlyTheAccount || p.user().equalsIgnoreCase(account)).map(p -> (Serialized)
-                record("organizationPermissions", account, "Microsoft.Exchange.Management.RecipientTasks.ADAcePresentationObject")
-                        .with("User", p.user())
-                        .with("ExtendedRights", new Serialized.ListOf(List.of("System.Object[]", "System.Array", "System.Object"),
-                                p.extendedRights().stream().map(Serialized::text).toList()))
-                        .with("AccessRights", p.accessRights())
-                        .with("Deny", new Serialized.Bool(p.deny()))
-                        .with("IsInherited", new Serialized.Bool(p.inherited()))
-                        .build()).toList();
-    }
-
-    /** The script's Get-UccxDecidesStoreVisible, so that the lab answers what the script's Where-Object keeps. */
-    private static boolean decidesStoreVisible(LabState.Permission p) {
-        if (p.accessRights().matches("(?i).*\\bGenericAll\\b.*")) {
-            return true;
-        }
-        if (p.extendedRights().isEmpty()) {
-            return p.accessRights().matches("(?i).*\\bExtendedRight\\b.*");
-        }
-        return p.extendedRights().stream().anyMatch(r -> r.equalsIgnoreCase("ms-Exch-Store-Visible")
-                || r.equalsIgnoreCase("d74a875e-22b9-11d3-aa62-00c04f8eedd8"));
-    }
-
-    /** The account's own SID and its logon token's groups, as the script's accountGroups section writes them. */
-    private List<Serialized> accountGroups(String account) throws CmdletError {
-        LabState.Mailbox owner = state.mailboxes().stream().filter(m -> m.samAccountName().equalsIgnoreCase(account)).findFirst()
-                .orElseThrow(() -> notFound(account));
-        List<Serialized> records = new ArrayList<>();
-        for (LogonToken.Member member : LogonToken.of(owner.samAccountName(), state.windows().groups()).members()) {
-            // New-Object PSObject -Property @{...}: PowerShell 2.0 writes the keys as they hash.
-            records.add(Serialized.customObject(null).with("Sid", member.sid()).with("UccxTarget", account).with("Kind", member.kind())
-                    .with("UccxFact", "accountGroups").with("Name", member.name()).with("UccxRecord", "fact").build());
-        }
-        return records;
-    }
-
     private List<Serialized> receiveConnector(String identity) throws CmdletError {
         LabState.ReceiveConnector c = state.receiveConnectors().stream().filter(r -> r.identity().equalsIgnoreCase(identity)).findFirst()
                 .orElseThrow(() -> notFound(identity));
@@ -299,12 +257,12 @@ final class ExchangeAnswers {
         return s;
     }
 
-    private static CmdletError notFound(String identity) {
+    static CmdletError notFound(String identity) {
         return new CmdletError("The operation couldn't be performed because object '" + identity + "' couldn't be found on '"
                 + EXCHANGE_DC + "'.", "ManagementObjectNotFoundException");
     }
 
-    private static Serialized.Builder record(String fact, String target, String exchangeType) {
+    static Serialized.Builder record(String fact, String target, String exchangeType) {
         return Serialized.customObject("Selected." + DESERIALIZED + exchangeType)
                 .with("UccxRecord", "fact").with("UccxFact", fact).with("UccxTarget", target);
     }
