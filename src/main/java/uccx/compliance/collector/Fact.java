@@ -9,7 +9,13 @@ public sealed interface Fact<T> {
     /** The collected value; throws {@link FactNotCollected} naming the hop when there is none. */
     T get();
 
-    record Collected<T>(T value) implements Fact<T> {
+    /** The script section it was read by, for example {@code imapSettings}. */
+    String factName();
+
+    /** The server, connector, mailbox or account it is about; empty for a fact of the whole organisation. */
+    String target();
+
+    record Collected<T>(String factName, String target, T value) implements Fact<T> {
         @Override
         public T get() {
             return value;
@@ -27,8 +33,8 @@ public sealed interface Fact<T> {
         }
     }
 
-    static <T> Fact<T> collected(T value) {
-        return new Collected<>(value);
+    static <T> Fact<T> collected(String factName, String target, T value) {
+        return new Collected<>(factName, target, value);
     }
 
     static <T> Fact<T> notCollected(String factName, String target, String hop, String reason) {

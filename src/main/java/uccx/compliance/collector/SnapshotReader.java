@@ -285,7 +285,7 @@ public final class SnapshotReader {
                 String errorId = status.property("ErrorId").map(PsValue::text).orElse("");
                 String message = status.property("Message").map(PsValue::text).orElse("");
                 if (name == FactName.STORE_EVENTS && errorId != null && errorId.startsWith(NO_MATCHING_EVENTS)) {
-                    return Fact.collected(convert.apply(List.of()));
+                    return Fact.collected(factName, target, convert.apply(List.of()));
                 }
                 String reason = (message == null || message.isBlank() ? "failed" : message.trim())
                         + (errorId == null || errorId.isBlank() ? "" : " (" + errorId + ")");
@@ -294,7 +294,7 @@ public final class SnapshotReader {
                                 .orElse(""));
             }
             try {
-                return Fact.collected(convert.apply(objects));
+                return Fact.collected(factName, target, convert.apply(objects));
             } catch (RuntimeException unexpected) {
                 return Fact.notCollected(factName, target, statusHop, "unexpected output: " + unexpected.getMessage());
             }

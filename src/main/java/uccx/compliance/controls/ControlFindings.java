@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.assertj.core.api.AbstractSoftAssertions;
+import uccx.compliance.collector.Fact;
 import uccx.compliance.collector.FactName;
 import uccx.compliance.collector.RawRecords;
 import uccx.compliance.collector.facts.ExchangeServer;
@@ -101,12 +102,22 @@ public final class ControlFindings extends AbstractSoftAssertions {
      * can be traced to what Exchange sent. Type names written as {@code TNRef} are defined earlier
      * in the run's snapshot.xml.
      */
-    public void readFrom(FactName fact, String factTarget) {
+    private void readFrom(FactName fact, String factTarget) {
         List<String> records = factTarget == null ? rawRecords.get().of(fact) : rawRecords.get().of(fact, factTarget);
         String title = fact.sectionName() + (factTarget == null ? "" : " of " + factTarget);
         report.attach(new FindingsReport.Attachment("CliXml read for " + control.id() + " on " + target + ": " + title, "application/xml",
                 records.isEmpty() ? "<!-- no record of " + title + " in this run's output: see the result's message -->"
                         : String.join(System.lineSeparator(), records), ".xml"));
+    }
+
+    /**
+     * The value of a fact this control judges, its records attached first, exactly as the collector
+     * wrote them (so a fact that was not collected still shows that none came back); a fact not
+     * collected ends the control as could not verify, naming the hop that failed.
+     */
+    public <T> T read(Fact<T> fact) {
+        readFrom(FactName.ofSection(fact.factName()), fact.target().isEmpty() ? null : fact.target());
+        return fact.get();
     }
 
     /** The conversation of a live probe, passwords already redacted by the probe. */

@@ -6,12 +6,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import uccx.compliance.collector.FactName;
 import uccx.compliance.collector.Snapshot;
 import uccx.compliance.collector.facts.AccountToken;
 import uccx.compliance.collector.facts.ImapSettings;
 import uccx.compliance.collector.facts.Mailbox;
 import uccx.compliance.collector.facts.OrganizationPermission;
+import uccx.compliance.collector.facts.StoreEvent;
 import uccx.compliance.collector.facts.StoreRegistryValue;
 import uccx.compliance.environment.Environment;
 import uccx.compliance.run.ControlRun;
@@ -47,8 +47,7 @@ class ImapControls {
     @MethodSource("imap01")
     void imapConnectionLimits(String server, Snapshot snapshot, Checklist checklist, ControlRun run) {
         ControlFindings findings = run.check(Control.IMAP_01, server);
-        findings.readFrom(FactName.IMAP_SETTINGS, server);
-        ImapSettings imap = snapshot.imapSettingsOf(server).get();
+        ImapSettings imap = findings.read(snapshot.imapSettingsOf(server));
         findings.observe(imap.toString());
         findings.assertThat(imap)
                 .hasMaxCommandSizeAtLeast(checklist.maxCommandSize())
@@ -62,8 +61,7 @@ class ImapControls {
     @MethodSource("imap02")
     void storeServiceSessions(String server, Snapshot snapshot, Checklist checklist, ControlRun run) {
         ControlFindings findings = run.check(Control.IMAP_02, server);
-        findings.readFrom(FactName.REGISTRY, server);
-        StoreRegistryValue registry = snapshot.storeRegistryOf(server).get();
+        StoreRegistryValue registry = findings.read(snapshot.storeRegistryOf(server));
         findings.observe(registry.toString());
         findings.assertThat(registry).isDwordOfAtLeast(checklist.maxServiceSessionsPerUser());
         findings.conclude(violations -> Remediation.serviceSessions(server, checklist.maxServiceSessionsPerUser()));
@@ -73,10 +71,9 @@ class ImapControls {
     @MethodSource("imap03")
     void noSessionLimitEvents(String server, Snapshot snapshot, Environment environment, Checklist checklist, ControlRun run) {
         ControlFindings findings = run.check(Control.IMAP_03, server);
-        findings.readFrom(FactName.STORE_EVENTS, server);
-        findings.readFrom(FactName.MAILBOX, environment.uccx().mailbox());
-        Mailbox mailbox = snapshot.uccxMailbox().get();
-        StoreEvents events = new StoreEvents(server, environment.eventLookbackHours(), snapshot.storeEventsOf(server).get());
+        List<StoreEvent> logged = findings.read(snapshot.storeEventsOf(server));
+        Mailbox mailbox = findings.read(snapshot.uccxMailbox());
+        StoreEvents events = new StoreEvents(server, environment.eventLookbackHours(), logged);
         findings.observe(events.events().size() + " event(s) 9646 on " + server + " in the last " + events.lookbackHours() + " h");
         findings.assertThat(events).hasNoSessionLimitEventFor(mailbox.primarySmtpAddress(), mailbox.legacyExchangeDn());
         findings.conclude(violations -> Remediation.storeEvents(server, checklist.maxServiceSessionsPerUser()));
@@ -86,10 +83,8 @@ class ImapControls {
     @MethodSource("imap04")
     void viewInformationStoreStatus(String account, Snapshot snapshot, ControlRun run) {
         ControlFindings findings = run.check(Control.IMAP_04, account);
-        findings.readFrom(FactName.ORGANIZATION_PERMISSIONS, account);
-        findings.readFrom(FactName.ACCOUNT_GROUPS, account);
-        List<OrganizationPermission> entries = snapshot.organizationPermissions().get();
-        AccountToken token = snapshot.accountToken().get();
+        List<OrganizationPermission> entries = findings.read(snapshot.organizationPermissions());
+        AccountToken token = findings.read(snapshot.accountToken());
         findings.observe(entries.size() + " entries that can decide ms-Exch-Store-Visible: " + entries);
         findings.observe(account + " and its groups: " + token.identities());
         findings.assertThat(new OrganizationPermissions(account, entries, token))

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import uccx.compliance.collector.FactName;
 import uccx.compliance.collector.Snapshot;
 import uccx.compliance.collector.facts.ExchangeServer;
 import uccx.compliance.environment.Environment;
@@ -32,8 +31,7 @@ class ScopeControls {
     @MethodSource("exc01")
     void exchangeVersionMatches(String server, Snapshot snapshot, Environment environment, ControlRun run) {
         ControlFindings findings = run.check(Control.EXC_01, server);
-        findings.readFrom(FactName.EXCHANGE_SERVERS, server);
-        List<ExchangeServer> servers = snapshot.exchangeServers().get();
+        List<ExchangeServer> servers = findings.read(snapshot.exchangeServers());
         ExchangeServer found = servers.stream().filter(s -> s.name().equalsIgnoreCase(server)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("could not verify: " + server + " is not among the "
                         + servers.size() + " servers Get-ExchangeServer returned (check exchange.clientAccessServers / mailboxServers)"));

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import uccx.compliance.collector.FactName;
 import uccx.compliance.collector.Snapshot;
 import uccx.compliance.collector.facts.ReceiveConnector;
 import uccx.compliance.environment.Environment;
@@ -26,8 +25,7 @@ class SmtpControls {
     @MethodSource("smtp01")
     void receiveConnectorLimits(String identity, Snapshot snapshot, Checklist checklist, ControlRun run) {
         ControlFindings findings = run.check(Control.SMTP_01, identity);
-        findings.readFrom(FactName.RECEIVE_CONNECTORS, identity);
-        ReceiveConnector connector = snapshot.receiveConnector(identity).get();
+        ReceiveConnector connector = findings.read(snapshot.receiveConnector(identity));
         findings.observe(connector.toString());
         findings.assertThat(connector)
                 .hasMaxInboundConnectionAtLeast(checklist.maxInboundConnection())

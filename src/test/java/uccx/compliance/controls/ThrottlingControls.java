@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import uccx.compliance.collector.FactName;
 import uccx.compliance.collector.Snapshot;
 import uccx.compliance.collector.facts.Mailbox;
 import uccx.compliance.collector.facts.ThrottlingPolicy;
@@ -33,10 +32,8 @@ class ThrottlingControls {
     @MethodSource("thr01")
     void dedicatedPolicyAssigned(String mailboxName, Snapshot snapshot, ControlRun run) {
         ControlFindings findings = run.check(Control.THR_01, mailboxName);
-        findings.readFrom(FactName.MAILBOX, mailboxName);
-        findings.readFrom(FactName.THROTTLING_POLICIES, null);
-        Mailbox mailbox = snapshot.uccxMailbox().get();
-        EffectivePolicy effective = EffectivePolicy.of(mailbox, snapshot.throttlingPolicies().get());
+        Mailbox mailbox = findings.read(snapshot.uccxMailbox());
+        EffectivePolicy effective = EffectivePolicy.of(mailbox, findings.read(snapshot.throttlingPolicies()));
         findings.observe(effective.describe());
         if (mailbox.throttlingPolicy().isEmpty()) {
             findings.collectAssertionError(new SettingViolation("ThrottlingPolicy", "a dedicated, non-default policy",
@@ -51,9 +48,7 @@ class ThrottlingControls {
     @MethodSource("thr02")
     void budgetsUnlimited(String mailboxName, Snapshot snapshot, Environment environment, ControlRun run) {
         ControlFindings findings = run.check(Control.THR_02, mailboxName);
-        findings.readFrom(FactName.MAILBOX, mailboxName);
-        findings.readFrom(FactName.THROTTLING_POLICIES, null);
-        EffectivePolicy effective = EffectivePolicy.of(snapshot.uccxMailbox().get(), snapshot.throttlingPolicies().get());
+        EffectivePolicy effective = EffectivePolicy.of(findings.read(snapshot.uccxMailbox()), findings.read(snapshot.throttlingPolicies()));
         ThrottlingPolicy policy = effective.policy();
         List<String> budgets = new ArrayList<>(Checklist.BUDGETS);
         if (environment.exchange().version().hasCpaBudgets()) {
