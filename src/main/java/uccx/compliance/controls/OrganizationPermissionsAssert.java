@@ -10,14 +10,14 @@ public class OrganizationPermissionsAssert extends DomainAssert<OrganizationPerm
     }
 
     /** Held as Windows' access check decides it (see {@link AccessCheck}); the message names the entry that decided. */
-    public OrganizationPermissionsAssert allows(String right, String shownAs) {
+    public OrganizationPermissionsAssert allows(String shownAs) {
         isNotNull();
-        AccessCheck check = AccessCheck.of(right, actual.entries(), actual.token());
-        String expected = "allowed (" + right + ")";
+        AccessCheck check = actual.check();
+        String expected = "allowed (" + actual.right() + ")";
         if (!check.allowed()) {
             String found = check.explain() + (check.deciding().isPresent() ? ""
-                    : " (" + (actual.entries().isEmpty() ? "no entry on the organization can decide it"
-                    : actual.entries().size() + " entries can decide it, none for the account or its groups") + ")");
+                    : " (" + (actual.entries() == 0 ? "no entry on the organization can decide it"
+                    : actual.entries() + " entries can decide it, none for the account or its groups") + ")");
             throw new SettingViolation(shownAs, expected, found, Optional.empty());
         }
         return complies(shownAs, expected, check.explain());

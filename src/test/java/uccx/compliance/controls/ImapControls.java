@@ -87,10 +87,10 @@ class ImapControls {
         AccountToken token = findings.read(snapshot.accountToken());
         findings.observe(entries.size() + " entries that can decide ms-Exch-Store-Visible: " + entries);
         findings.observe(account + " and its groups: " + token.identities());
-        findings.assertThat(new OrganizationPermissions(account, entries, token))
-                .allows(OrganizationPermission.VIEW_INFORMATION_STORE_STATUS, "View Information Store status");
-        AccessCheck check = AccessCheck.of(OrganizationPermission.VIEW_INFORMATION_STORE_STATUS, entries, token);
-        findings.conclude(violations -> Remediation.permission(account, check.deciding()));
+        OrganizationPermissions permissions = OrganizationPermissions.weigh(OrganizationPermission.VIEW_INFORMATION_STORE_STATUS,
+                entries, token);
+        findings.assertThat(permissions).allows("View Information Store status");
+        findings.conclude(violations -> Remediation.permission(account, permissions.check().deciding()));
     }
 
     private static List<Threshold> thresholds(List<SettingViolation> violations) {
