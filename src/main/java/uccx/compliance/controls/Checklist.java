@@ -2,6 +2,7 @@ package uccx.compliance.controls;
 
 import java.util.List;
 import uccx.compliance.environment.Environment;
+import uccx.compliance.environment.ExchangeVersion;
 import uccx.compliance.environment.Thresholds;
 
 /**
@@ -18,7 +19,15 @@ public record Checklist(Thresholds thresholds, int agents) {
     /** THR-02 from Exchange 2010 SP1 on; RTM has no CPA* budgets at all. */
     public static final List<String> CPA_BUDGETS = List.of("CPAMaxConcurrency", "CPAPercentTimeInCAS", "CPAPercentTimeInMailboxRPC");
 
+    /** The name THR-01's fix gives the dedicated policy it creates. */
+    public static final String DEDICATED_POLICY = "UCCX";
+
     private static final Thresholds CHECKLIST = Thresholds.checklist();
+
+    /** The budgets THR-02 wants $null on this version: RTM has no CPA* budgets. */
+    public static List<String> unlimitedBudgets(ExchangeVersion version) {
+        return version.hasCpaBudgets() ? java.util.stream.Stream.concat(BUDGETS.stream(), CPA_BUDGETS.stream()).toList() : BUDGETS;
+    }
 
     public static Checklist of(Environment environment) {
         return new Checklist(environment.thresholds(), environment.uccx().agents());

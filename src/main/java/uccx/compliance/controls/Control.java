@@ -3,13 +3,23 @@ package uccx.compliance.controls;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import uccx.compliance.collector.facts.ExchangeServer;
+import uccx.compliance.collector.facts.Mailbox;
+import uccx.compliance.collector.facts.OrganizationPermission;
 import uccx.compliance.environment.Thresholds;
+import uccx.compliance.probes.CapacityResult;
+import uccx.compliance.probes.DualLoginResult;
+import uccx.compliance.probes.Reach;
 
 /**
  * The controls, each declared once: its stable ID (reports, waivers and remediation use it), its
  * title, the checklist section and step it comes from, how severe a violation is, the step in plain
- * words with the checklist's numbers, why it matters for UCCX, and the documentation of the cmdlets
- * it reads and its fix uses. The test's display name, the report's story, feature, severity and
+ * words with the checklist's numbers, why it matters for UCCX, the documentation of the cmdlets
+ * it reads and its fix uses, and the fix itself: the Exchange Management Shell commands for exactly
+ * the target and settings found violated, one per line (lines starting with {@code #} are notes),
+ * text for the admin to review and run; the suite never runs them. The test's display name, the report's story, feature, severity and
  * description all come from here; {@code ReadmeControlTablesTest} holds the README to it.
  * Cisco's checklist is tech note 117589; the thresholds in effect may be raised by an environment file.
  */
@@ -19,7 +29,9 @@ public enum Control {
             "Confirm which Exchange 2010 service pack every server runs: AdminDisplayVersion 'Version 14.x' means SP x.",
             "The checklist is written for Exchange 2010, and the throttling budgets differ by service pack (RTM has no CPA* "
                     + "budgets): judging a server against the wrong version asks the wrong questions.",
-            cmdlets("Get-ExchangeServer")),
+            cmdlets("Get-ExchangeServer"),
+            f -> "# set exchange.version to " + f.judged(ExchangeServer.class).version().label() + " in the environment file if that "
+                    + "is what runs,\n# or bring every server to the same service pack"),
 
     IMAP_01("IMAP-01", "IMAP4 connection limits on every Client Access server", Section.IMAP, "IMAP 1", Severity.BLOCKER,
             "Cisco step IMAP 1: on every Client Access server run Set-ImapSettings -MaxCommandSize " + checklist().maxCommandSize()
@@ -29,7 +41,10 @@ public enum Control {
             "The UCCX server and every agent desktop open two IMAP connections each with the same account; with the default "
                     + "of 16 connections per user the 17th login is refused with 'NO AUTHENTICATE failed.' although the password "
                     + "is right, and agents' email buttons grey out.",
-            cmdlets("Set-ImapSettings", "Get-ImapSettings")),
+            cmdlets("Set-ImapSettings", "Get-ImapSettings"),
+            f -> "Set-ImapSettings -Server " + f.target() + " " + f.violatedParameters() + "\n"
+                    + "# the IMAP4 service reads its settings at start:\n"
+                    + "Get-Service MSExchangeIMAP4 -ComputerName " + f.target() + " | Restart-Service"),
 
     IMAP_02("IMAP-02", "Store service sessions per user on every Mailbox server", Section.IMAP, "IMAP 2", Severity.BLOCKER,
             "Cisco step IMAP 2: on every Mailbox server create the DWORD 'Maximum Allowed Service Sessions Per User' (at least "
@@ -38,14 +53,21 @@ public enum Control {
                     + "MSEExchangeIS) and restart the Microsoft Exchange Information Store.",
             "Every IMAP connection of the UCCX account is a store service session of that user; the store allows 16 by default "
                     + "and then refuses more ('NO Server Unavailable. 15', event 9646). KB 980049: only this value fixes it.",
-            List.of(new Doc("reg add", "https://learn.microsoft.com/windows-server/administration/windows-commands/reg-add"))),
+            List.of(new Doc("reg add", "https://learn.microsoft.com/windows-server/administration/windows-commands/reg-add")),
+            f -> "reg add \"\\\\" + f.target() + "\\HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem\" /v "
+                    + "\"Maximum Allowed Service Sessions Per User\" /t REG_DWORD /d " + f.checklist().maxServiceSessionsPerUser().minimum()
+                    + " /f\n# the store reads the value at start (KB 980049); restarting it disconnects every user of " + f.target() + ":\n"
+                    + "Get-Service MSExchangeIS -ComputerName " + f.target() + " | Restart-Service"),
 
     IMAP_03("IMAP-03", "No store session-limit event 9646 for the UCCX mailbox", Section.IMAP, "IMAP 2-3", Severity.CRITICAL,
             "Cisco steps IMAP 2-3: look in the Application log of every Mailbox server for MSExchangeIS event 9646 "
                     + "(a MAPI session exceeded the maximum of objects of type 'session') naming the UCCX mailbox.",
             "The event is the store saying it refused the UCCX account a session: the limit of IMAP-02 is hit or not in effect "
                     + "(the store was not restarted). Events for other mailboxes do not count.",
-            List.of(new Doc("Get-WinEvent", "https://learn.microsoft.com/powershell/module/microsoft.powershell.diagnostics/get-winevent"))),
+            List.of(new Doc("Get-WinEvent", "https://learn.microsoft.com/powershell/module/microsoft.powershell.diagnostics/get-winevent")),
+            f -> "# raise 'Maximum Allowed Service Sessions Per User' on " + f.target() + " to at least "
+                    + f.checklist().maxServiceSessionsPerUser().minimum() + " (IMAP-02) and restart the Information Store;\n"
+                    + "# KB 980049: only the registry value stops event 9646"),
 
     IMAP_04("IMAP-04", "UCCX account may view Information Store status", Section.IMAP, "IMAP 4", Severity.NORMAL,
             "Cisco step IMAP 4: grant the UCCX account the extended right 'View Information Store status' on the organization "
@@ -53,7 +75,8 @@ public enum Control {
             "UCCX reads the store's status with this account. Weighed as Windows does: entries for the account and for every "
                     + "group of its logon token count, GenericAll and ExtendedRight without a specific right grant it too, and "
                     + "explicit Deny, explicit Allow, inherited Deny, inherited Allow decide in that order.",
-            cmdlets("Add-ADPermission", "Get-ADPermission", "Get-OrganizationConfig")),
+            cmdlets("Add-ADPermission", "Get-ADPermission", "Get-OrganizationConfig"),
+            f -> grantViewInformationStoreStatus(f.target(), f.judged(OrganizationPermissions.class).check().deciding())),
 
     SMTP_01("SMTP-01", "Receive connector limits", Section.SMTP, "SMTP 1-2", Severity.CRITICAL,
             "Cisco steps SMTP 1-2: on every receive connector the UCCX server sends through run Set-ReceiveConnector "
@@ -61,27 +84,38 @@ public enum Control {
                     + " -MaxInboundConnectionPercentagePerSource " + checklist().maxInboundConnectionPercentagePerSource()
                     + " -MaxInboundConnectionPerSource " + checklist().maxInboundConnectionPerSource() + " ('unlimited' also satisfies them).",
             "All agents' replies leave through the UCCX server's one SMTP source; the defaults throttle it and mail queues.",
-            cmdlets("Set-ReceiveConnector", "Get-ReceiveConnector")),
+            cmdlets("Set-ReceiveConnector", "Get-ReceiveConnector"),
+            f -> "Set-ReceiveConnector -Identity '" + f.target() + "' " + f.violatedParameters()),
 
     THR_01("THR-01", "A dedicated throttling policy is assigned to the UCCX mailbox", Section.THROTTLING, "Client throttling 2",
             Severity.CRITICAL,
             "Cisco client throttling step 2: create a dedicated throttling policy and assign it to the UCCX mailbox "
                     + "(New-ThrottlingPolicy, Set-Mailbox -ThrottlingPolicy).",
             "Without a dedicated policy the organisation's default policy throttles the one account every agent shares.",
-            cmdlets("New-ThrottlingPolicy", "Set-Mailbox", "Get-Mailbox")),
+            cmdlets("New-ThrottlingPolicy", "Set-Mailbox", "Get-Mailbox"),
+            f -> "# create the policy if it does not exist yet, then assign it:\n"
+                    + "New-ThrottlingPolicy -Name '" + Checklist.DEDICATED_POLICY + "'\n"
+                    + "Set-Mailbox -Identity '" + f.judged(Mailbox.class).primarySmtpAddress() + "' -ThrottlingPolicy '" + Checklist.DEDICATED_POLICY + "'"),
 
     THR_02("THR-02", "The UCCX throttling policy leaves the checklist's budgets unlimited", Section.THROTTLING, "Client throttling 1",
             Severity.CRITICAL,
             "Cisco client throttling step 1: in the UCCX policy set the IMAP, RCA and (from SP1) CPA budgets, MessageRateLimit, "
                     + "RecipientRateLimit and CPUStartPercent to $null, which Exchange 2010 treats as unlimited.",
             "Each budget left at its default caps the shared account: IMAPMaxConcurrency alone refuses logins past its value.",
-            cmdlets("Set-ThrottlingPolicy", "Get-ThrottlingPolicy")),
+            cmdlets("Set-ThrottlingPolicy", "Get-ThrottlingPolicy"),
+            f -> f.judged(EffectivePolicy.class).policy().isDefault()
+                    // Unlimiting the default policy would unthrottle every mailbox: fix the UCCX mailbox's own policy instead.
+                    ? "# the default policy governs this mailbox; do not unlimit it for everyone.\n"
+                            + "# assign a dedicated policy first (THR-01), then:\n" + unlimit(Checklist.DEDICATED_POLICY, f.violatedSettings())
+                    : unlimit(f.judged(EffectivePolicy.class).policy().name(), f.violatedSettings())),
 
     NET_01("NET-01", "The IMAP and SMTP ports are reachable", Section.LIVE, "Introduction, telnet <host> 143", Severity.BLOCKER,
             "The checklist's introduction: 'telnet <host> 143' from the UCCX side. The suite opens a TCP connection to the IMAP "
                     + "and SMTP ports within the configured timeout.",
             "If the ports cannot be reached, no setting matters: UCCX cannot fetch or send any email.",
-            List.of()),
+            List.of(),
+            f -> "# check the address and port in the environment file, the Exchange service (MSExchangeIMAP4 or "
+                    + "MSExchangeTransport) and every firewall between this runner and " + f.judged(Reach.class).host()),
 
     LIVE_01("LIVE-01", "Two concurrent IMAP logins with the UCCX account, as one agent desktop", Section.LIVE,
             "Introduction (the capture)", Severity.BLOCKER,
@@ -89,25 +123,37 @@ public enum Control {
                     + "agent desktop does, EXAMINE INBOX (read-only), LOGOUT.",
             "This is the failure agents see. A refused second login with the right password is a per-user limit (IMAP-01, "
                     + "THR-02); 'NO Server Unavailable. 15' is the store's session limit (IMAP-02).",
-            cmdlets("Get-ImapSettings")),
+            cmdlets("Get-ImapSettings"),
+            f -> switch (f.judged(DualLoginResult.class).outcome()) {
+                case CREDENTIALS_REJECTED -> "# check uccx.account and the password in the environment, and that the account is not locked";
+                case STORE_SESSION_LIMIT -> "# raise 'Maximum Allowed Service Sessions Per User' (IMAP-02) and restart the Information Store";
+                default -> "# raise MaxConnectionsPerUser (Set-ImapSettings, IMAP-01) and leave IMAPMaxConcurrency $null in the UCCX "
+                        + "throttling policy (THR-02)";
+            }),
 
     LIVE_02("LIVE-02", "Capacity: 2 x (agents + 1) concurrent IMAP sessions", Section.LIVE, "beyond the checklist", Severity.CRITICAL,
             "Beyond the checklist: open 2 x (agents + 1) IMAP sessions with the UCCX account at once, as the whole contact "
                     + "center does, and log every one out (bounded, opt-in with probes.capacity).",
             "Settings can each look right and still not add up for the real number of agents.",
-            List.of()),
+            List.of(),
+            f -> "# raise MaxConnectionsPerUser (IMAP-01), the store's service sessions per user (IMAP-02) and keep "
+                    + "IMAPMaxConcurrency $null (THR-02) to at least " + f.judged(CapacityResult.class).wanted()),
 
     LIVE_03("LIVE-03", "The SMTP path accepts the UCCX mailbox", Section.LIVE, "SMTP", Severity.CRITICAL,
             "The SMTP path of the UCCX server: EHLO, MAIL FROM and RCPT TO the UCCX mailbox must be accepted; then RSET and "
                     + "QUIT, so nothing is ever delivered.",
             "UCCX sends agents' replies and reads routed email through this path; a refused recipient stops email routing.",
-            cmdlets("Get-ReceiveConnector")),
+            cmdlets("Get-ReceiveConnector"),
+            f -> "# check that " + f.environment().uccx().mailbox() + " exists and that the receive connector in front of " + f.target()
+                    + " accepts mail for it (Get-ReceiveConnector, Get-Mailbox)"),
 
     LIVE_04("LIVE-04", "The IMAP port offers a login the UCCX client can use", Section.LIVE, "beyond the checklist", Severity.CRITICAL,
             "Beyond the checklist: the IMAP port must offer a login the UCCX client can use with the configured security "
                     + "(LOGINDISABLED without STARTTLS blocks plain LOGIN; Exchange's default LoginType is SecureLogin).",
             "With no usable login every agent's email is down although every limit is right.",
-            cmdlets("Set-ImapSettings"));
+            cmdlets("Set-ImapSettings"),
+            f -> "# use imap.security: starttls (and TLS in UCCX), or on each Client Access server "
+                    + "Set-ImapSettings -LoginType PlainTextLogin and restart the IMAP4 service");
 
     /** A checklist section: the JUnit tag that runs it ({@code -Dgroups=imap}), the report's feature and suite. */
     public enum Section {
@@ -153,6 +199,12 @@ public enum Control {
     public record Doc(String name, String url) {
     }
 
+    /** How a control writes its fix from what it found. */
+    @FunctionalInterface
+    public interface Fix {
+        String commands(Finding finding);
+    }
+
     private static final String CMDLETS = "https://learn.microsoft.com/powershell/module/exchange/";
 
     private final String id;
@@ -163,8 +215,10 @@ public enum Control {
     private final String step;
     private final String why;
     private final List<Doc> docs;
+    private final Fix fix;
 
-    Control(String id, String title, Section section, String checklistStep, Severity severity, String step, String why, List<Doc> docs) {
+    Control(String id, String title, Section section, String checklistStep, Severity severity, String step, String why, List<Doc> docs,
+            Fix fix) {
         this.id = id;
         this.title = title;
         this.section = section;
@@ -173,6 +227,7 @@ public enum Control {
         this.step = step;
         this.why = why;
         this.docs = List.copyOf(docs);
+        this.fix = fix;
     }
 
     public String id() {
@@ -211,6 +266,11 @@ public enum Control {
         return docs;
     }
 
+    /** The fix for what was found, one command per line. */
+    public String fix(Finding finding) {
+        return fix.commands(finding);
+    }
+
     /** How a result names it: {@code IMAP-01 IMAP4 connection limits on every Client Access server · EXCH02}. */
     public String on(String target) {
         return id + " " + title + " · " + target;
@@ -227,5 +287,29 @@ public enum Control {
 
     private static List<Doc> cmdlets(String... names) {
         return Arrays.stream(names).map(n -> new Doc(n, CMDLETS + n.toLowerCase(Locale.ROOT))).toList();
+    }
+
+    /**
+     * IMAP-04's fix names the Deny entry that decided, when one did: an explicit one is removed where it is; an inherited
+     * one sits on a container above the organization, and an explicit Allow on the organization beats it.
+     */
+    private static String grantViewInformationStoreStatus(String account, Optional<OrganizationPermission> deciding) {
+        String grant = "Get-OrganizationConfig | Add-ADPermission -User '" + account + "' -ExtendedRights 'View Information Store status'";
+        if (deciding.isEmpty() || !deciding.get().deny()) {
+            return grant;
+        }
+        OrganizationPermission entry = deciding.get();
+        if (entry.inherited()) {
+            return "# the Deny for '" + entry.user() + "' is inherited from a container above the organization: remove it there,\n"
+                    + "# or grant the right explicitly, which Windows weighs before any inherited Deny:\n" + grant;
+        }
+        String what = entry.extendedRights().isEmpty() ? "-AccessRights " + entry.accessRights().replace(" ", "")
+                : "-ExtendedRights " + String.join(",", entry.extendedRights());
+        return "# the explicit Deny for '" + entry.user() + "' decides; removing it may also restore other rights it denies:\n"
+                + "Get-OrganizationConfig | Remove-ADPermission -User '" + entry.user() + "' " + what + " -Deny\n" + grant;
+    }
+
+    private static String unlimit(String policy, List<String> budgets) {
+        return "Set-ThrottlingPolicy -Identity '" + policy + "' " + budgets.stream().map(b -> "-" + b + " $null").collect(Collectors.joining(" "));
     }
 }

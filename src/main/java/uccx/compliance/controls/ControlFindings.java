@@ -3,7 +3,6 @@ package uccx.compliance.controls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.assertj.core.api.AbstractSoftAssertions;
 import uccx.compliance.collector.Fact;
@@ -13,7 +12,12 @@ import uccx.compliance.collector.facts.ExchangeServer;
 import uccx.compliance.collector.facts.ImapSettings;
 import uccx.compliance.collector.facts.ReceiveConnector;
 import uccx.compliance.collector.facts.StoreRegistryValue;
-import uccx.compliance.collector.facts.ThrottlingPolicy;
+import uccx.compliance.environment.Environment;
+import uccx.compliance.probes.CapacityResult;
+import uccx.compliance.probes.DualLoginResult;
+import uccx.compliance.probes.LoginMechanismResult;
+import uccx.compliance.probes.Reach;
+import uccx.compliance.probes.SmtpResult;
 
 /**
  * The findings of one control on one target. Assertions are soft: every violated setting of the
@@ -21,30 +25,32 @@ import uccx.compliance.collector.facts.ThrottlingPolicy;
  * non-compliance (an AssertionError).
  *
  * <p>It also says what evidence the result shows ({@link FindingsReport}): the table of every
- * judged setting (compliant ones too), the raw records the facts were read from, and, when
- * something is violated, the fix for exactly this target.
+ * judged setting (compliant ones too), the raw records the facts were read from, the transcript
+ * of every probe, and, when something is violated, the fix its {@link Control} declares, for
+ * exactly this target.
  */
 public final class ControlFindings extends AbstractSoftAssertions {
 
     private final Control control;
     private final String target;
+    private final Environment environment;
     private final Supplier<RawRecords> rawRecords;
     private final FindingsReport report;
-    private final List<String> observed = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final List<Object> judged = new ArrayList<>();
     private final SettingsTable settings = new SettingsTable();
     private String remediation = "";
 
-    public ControlFindings(Control control, String target) {
-        this(control, target, () -> RawRecords.of(""), FindingsReport.NONE);
-    }
-
     /**
-     * @param rawRecords the run's collector output, cut into records, read when a fact is first shown
-     * @param report     where the result's evidence goes
+     * @param environment the environment judged, whose thresholds the fix names
+     * @param rawRecords  the run's collector output, cut into records, read when a fact is first shown
+     * @param report      where the result's evidence goes
      */
-    public ControlFindings(Control control, String target, Supplier<RawRecords> rawRecords, FindingsReport report) {
+    public ControlFindings(Control control, String target, Environment environment, Supplier<RawRecords> rawRecords,
+                           FindingsReport report) {
         this.control = control;
         this.target = target;
+        this.environment = environment;
         this.rawRecords = rawRecords;
         this.report = report;
     }
@@ -64,37 +70,73 @@ public final class ControlFindings extends AbstractSoftAssertions {
     }
 
     public ImapSettingsAssert assertThat(ImapSettings actual) {
+        judged.add(actual);
         return proxy(ImapSettingsAssert.class, ImapSettings.class, actual).recordingInto(settings);
     }
 
     public ReceiveConnectorAssert assertThat(ReceiveConnector actual) {
+        judged.add(actual);
         return proxy(ReceiveConnectorAssert.class, ReceiveConnector.class, actual).recordingInto(settings);
     }
 
     public StoreRegistryAssert assertThat(StoreRegistryValue actual) {
+        judged.add(actual);
         return proxy(StoreRegistryAssert.class, StoreRegistryValue.class, actual).recordingInto(settings);
     }
 
-    public ThrottlingPolicyAssert assertThat(ThrottlingPolicy actual) {
-        return proxy(ThrottlingPolicyAssert.class, ThrottlingPolicy.class, actual).recordingInto(settings);
-    }
-
     public ExchangeServerAssert assertThat(ExchangeServer actual) {
+        judged.add(actual);
         return proxy(ExchangeServerAssert.class, ExchangeServer.class, actual).recordingInto(settings);
     }
 
     public OrganizationPermissionsAssert assertThat(OrganizationPermissions actual) {
+        judged.add(actual);
         return proxy(OrganizationPermissionsAssert.class, OrganizationPermissions.class, actual).recordingInto(settings);
     }
 
     public StoreEventsAssert assertThat(StoreEvents actual) {
+        judged.add(actual);
         return proxy(StoreEventsAssert.class, StoreEvents.class, actual).recordingInto(settings);
     }
 
-    /** What was read, kept as the evidence of a compliant result. */
-    public void observe(String fact) {
-        observed.add(fact);
-        report.attach(new FindingsReport.Attachment("Collected for " + control.id() + " on " + target, "text/plain", fact, ".txt"));
+    public EffectivePolicyAssert assertThat(EffectivePolicy actual) {
+        judged.add(actual);
+        return proxy(EffectivePolicyAssert.class, EffectivePolicy.class, actual).recordingInto(settings);
+    }
+
+    public ReachAssert assertThat(Reach actual) {
+        return proxy(ReachAssert.class, Reach.class, probed("TCP", actual, actual.transcript())).recordingInto(settings);
+    }
+
+    public DualLoginAssert assertThat(DualLoginResult actual) {
+        return proxy(DualLoginAssert.class, DualLoginResult.class, probed("IMAP", actual, actual.transcript())).recordingInto(settings);
+    }
+
+    public CapacityAssert assertThat(CapacityResult actual) {
+        return proxy(CapacityAssert.class, CapacityResult.class,
+                probed("IMAP", actual, actual.transcript(environment.uccx().account()))).recordingInto(settings);
+    }
+
+    public SmtpPathAssert assertThat(SmtpResult actual) {
+        return proxy(SmtpPathAssert.class, SmtpResult.class, probed("SMTP", actual, actual.transcript())).recordingInto(settings);
+    }
+
+    public LoginMechanismAssert assertThat(LoginMechanismResult actual) {
+        return proxy(LoginMechanismAssert.class, LoginMechanismResult.class, probed("IMAP", actual, actual.transcript()))
+                .recordingInto(settings);
+    }
+
+    /** A probe's conversation is the evidence of its result, whatever the verdict. */
+    private <T> T probed(String protocol, T result, String transcript) {
+        judged.add(result);
+        report.attach(new FindingsReport.Attachment(protocol + " transcript (redacted) for " + control.id() + " on " + target, "text/plain",
+                transcript, ".txt"));
+        return result;
+    }
+
+    /** Something the run knows about this result that no setting shows, such as a waiver that has expired. */
+    public void note(String text) {
+        notes.add(text);
     }
 
     /**
@@ -117,13 +159,9 @@ public final class ControlFindings extends AbstractSoftAssertions {
      */
     public <T> T read(Fact<T> fact) {
         readFrom(FactName.ofSection(fact.factName()), fact.target().isEmpty() ? null : fact.target());
-        return fact.get();
-    }
-
-    /** The conversation of a live probe, passwords already redacted by the probe. */
-    public void transcript(String protocol, String text) {
-        report.attach(new FindingsReport.Attachment(protocol + " transcript (redacted) for " + control.id() + " on " + target, "text/plain",
-                text, ".txt"));
+        T value = fact.get();
+        judged.add(value);
+        return value;
     }
 
     /** The table of every setting judged so far, also what the description's thresholds are read from. */
@@ -131,15 +169,18 @@ public final class ControlFindings extends AbstractSoftAssertions {
         return settings;
     }
 
+    /** What a compliant result shows in the run's summary: the run's notes, then each judged setting with what was found. */
     public List<String> observed() {
-        return List.copyOf(observed);
+        List<String> shown = new ArrayList<>(notes);
+        settings.rows().forEach(row -> shown.add(row.setting() + " " + row.found()));
+        return shown;
     }
 
     /**
      * Ends the control: nothing violated, or one AssertionError naming the control, the target,
      * every violated setting with its expected and found values, and the fix for exactly those.
      */
-    public void conclude(Function<List<SettingViolation>, String> fix) {
+    public void conclude() {
         List<Throwable> errors = errorsCollected();
         report.describe(ResultDescription.html(control, settings));
         if (!settings.isEmpty()) {
@@ -155,7 +196,7 @@ public final class ControlFindings extends AbstractSoftAssertions {
                 .append(control.title()).append("): ").append(errors.size()).append(errors.size() == 1 ? " setting violates" : " settings violate")
                 .append(" the checklist");
         errors.forEach(e -> message.append(System.lineSeparator()).append("  - ").append(e.getMessage()));
-        remediation = fix.apply(violations);
+        remediation = control.fix(new Finding(target, violations, judged, environment));
         report.attach(new FindingsReport.Attachment("Remediation for " + control.id() + " on " + target + " (review before running)",
                 "text/plain", "# Generated by uccx-exchange-compliance from this run's finding " + control.id() + " on " + target + ".\n"
                         + "# REVIEW BEFORE RUNNING: in the Exchange Management Shell, in a change window.\n" + remediation + "\n", ".ps1"));

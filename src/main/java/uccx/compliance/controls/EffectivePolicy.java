@@ -8,9 +8,9 @@ import uccx.compliance.collector.facts.ThrottlingPolicy;
  * The throttling policy that really governs a mailbox: the one assigned to it, otherwise the
  * organisation's default policy.
  */
-record EffectivePolicy(ThrottlingPolicy policy, boolean assigned) {
+public record EffectivePolicy(ThrottlingPolicy policy, boolean assigned) {
 
-    static EffectivePolicy of(Mailbox mailbox, List<ThrottlingPolicy> policies) {
+    public static EffectivePolicy of(Mailbox mailbox, List<ThrottlingPolicy> policies) {
         if (mailbox.throttlingPolicy().isPresent()) {
             String name = mailbox.throttlingPolicy().get();
             return policies.stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst()
@@ -24,7 +24,7 @@ record EffectivePolicy(ThrottlingPolicy policy, boolean assigned) {
                         + "Get-ThrottlingPolicy returned no default policy"));
     }
 
-    String describe() {
+    public String describe() {
         return (assigned ? "assigned policy '" : "no policy assigned; default policy '") + policy.name() + "'";
     }
 }

@@ -14,6 +14,13 @@ import java.util.Optional;
 public record CapacityResult(Outcome outcome, int wanted, int succeeded, Optional<String> firstRejection, Duration took,
         String detail) {
 
+    /** What was tried and what came of it; no password is ever part of it. */
+    public String transcript(String account) {
+        return "wanted " + wanted + " concurrent sessions of " + account + " (password redacted)\nlogged in " + succeeded
+                + ", every one logged out\ntook " + took.toMillis() + " ms\n"
+                + firstRejection.map(r -> "first rejection: " + r + "\n").orElse("") + detail;
+    }
+
     public enum Outcome {
         /** Every session logged in at the same time. */
         ALL_LOGGED_IN,

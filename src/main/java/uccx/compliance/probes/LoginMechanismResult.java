@@ -19,6 +19,13 @@ public record LoginMechanismResult(Outcome outcome, String greeting, List<String
         usableLogins = List.copyOf(usableLogins);
     }
 
+    /** The conversation as the probe held it: greeting, CAPABILITY, and STARTTLS when it was done. */
+    public String transcript() {
+        return "S: " + greeting + "\nC: CAPABILITY\nS: * CAPABILITY " + String.join(" ", capabilitiesBefore)
+                + (capabilitiesAfterTls.isEmpty() ? "" : "\nC: STARTTLS (TLS established)\nC: CAPABILITY\nS: * CAPABILITY "
+                + String.join(" ", capabilitiesAfterTls));
+    }
+
     public enum Outcome {
         USABLE_LOGIN_OFFERED,
         NO_USABLE_LOGIN,

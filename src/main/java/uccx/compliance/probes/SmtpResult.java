@@ -1,6 +1,7 @@
 package uccx.compliance.probes;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What LIVE-03 found on the SMTP path.
@@ -14,6 +15,18 @@ public record SmtpResult(Outcome outcome, String banner, List<String> extensions
     public SmtpResult {
         extensions = List.copyOf(extensions);
         replies = List.copyOf(replies);
+    }
+
+    /** Each command with the code it got, e.g. {@code EHLO 250, MAIL FROM 250, RCPT TO 550}. */
+    public String repliesInShort() {
+        return replies.stream().map(r -> r.command() + " " + r.code()).collect(Collectors.joining(", "));
+    }
+
+    /** The conversation as the probe held it. */
+    public String transcript() {
+        return "S: " + banner + "\n" + (extensions.isEmpty() ? "" : "S: EHLO extensions " + String.join(" ", extensions) + "\n")
+                + replies.stream().map(r -> "C: " + r.command() + "\nS: " + r.code() + " " + r.reply())
+                .collect(Collectors.joining("\n"));
     }
 
     public enum Outcome {

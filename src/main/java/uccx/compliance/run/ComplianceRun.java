@@ -70,7 +70,7 @@ public final class ComplianceRun implements ParameterResolver, TestWatcher {
         Class<?> type = parameter.getParameter().getType();
         if (type == ControlRun.class) {
             RunContext run = run(context);
-            return context.getStore(NAMESPACE).getOrComputeIfAbsent(ControlRun.class, key -> new ControlRun(run.environment().waivers(),
+            return context.getStore(NAMESPACE).getOrComputeIfAbsent(ControlRun.class, key -> new ControlRun(run.environment(),
                     java.time.LocalDate.now(java.time.ZoneOffset.UTC), run.waiverLog(),
                     new ControlRun.RunParameters(run.environment().name(), run.environment().exchange().version().label()),
                     run::rawRecords), ControlRun.class);

@@ -8,6 +8,7 @@ import uccx.compliance.controls.Control;
 import uccx.compliance.controls.ControlFindings;
 import uccx.compliance.controls.FindingsReport;
 import uccx.compliance.controls.ResultDescription;
+import uccx.compliance.environment.Environment;
 import uccx.compliance.environment.Waiver;
 import uccx.compliance.evidence.ResultEvidence;
 
@@ -26,6 +27,7 @@ public final class ControlRun {
     record RunParameters(String environment, String exchangeVersion) {
     }
 
+    private final Environment environment;
     private final List<Waiver> waivers;
     private final LocalDate today;
     private final WaiverLog log;
@@ -33,8 +35,9 @@ public final class ControlRun {
     private final Supplier<RawRecords> rawRecords;
     private ControlFindings findings;
 
-    ControlRun(List<Waiver> waivers, LocalDate today, WaiverLog log, RunParameters parameters, Supplier<RawRecords> rawRecords) {
-        this.waivers = List.copyOf(waivers);
+    ControlRun(Environment environment, LocalDate today, WaiverLog log, RunParameters parameters, Supplier<RawRecords> rawRecords) {
+        this.environment = environment;
+        this.waivers = List.copyOf(environment.waivers());
         this.today = today;
         this.log = log;
         this.parameters = parameters;
@@ -51,7 +54,7 @@ public final class ControlRun {
         shown.put("target", target);
         shown.put("Exchange version", parameters.exchangeVersion());
         ResultEvidence evidence = ResultEvidence.start(control, target, shown);
-        findings = new ControlFindings(control, target, rawRecords, evidence);
+        findings = new ControlFindings(control, target, environment, rawRecords, evidence);
         // Written now so that a result which never reaches its verdict (could not verify, waived) still explains itself.
         evidence.describe(ResultDescription.html(control, findings.settings()));
         for (Waiver waiver : waivers) {
@@ -62,7 +65,7 @@ public final class ControlRun {
                     throw new Waived(waiver.describe());
                 }
                 log.expired(waiver, target);
-                findings.observe("the waiver " + waiver.describe() + " has EXPIRED and no longer applies");
+                findings.note("the waiver " + waiver.describe() + " has EXPIRED and no longer applies");
             }
         }
         return findings;

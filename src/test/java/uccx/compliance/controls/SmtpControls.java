@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import uccx.compliance.collector.Snapshot;
-import uccx.compliance.collector.facts.ReceiveConnector;
 import uccx.compliance.environment.Environment;
 import uccx.compliance.run.ControlRun;
 import uccx.compliance.run.ControlTargets;
@@ -25,14 +24,11 @@ class SmtpControls {
     @MethodSource("smtp01")
     void receiveConnectorLimits(String identity, Snapshot snapshot, Checklist checklist, ControlRun run) {
         ControlFindings findings = run.check(Control.SMTP_01, identity);
-        ReceiveConnector connector = findings.read(snapshot.receiveConnector(identity));
-        findings.observe(connector.toString());
-        findings.assertThat(connector)
+        findings.assertThat(findings.read(snapshot.receiveConnector(identity)))
                 .hasMaxInboundConnectionAtLeast(checklist.maxInboundConnection())
                 .hasMessageRateLimitAtLeast(checklist.messageRateLimit())
                 .hasMaxInboundConnectionPercentagePerSourceAtLeast(checklist.maxInboundConnectionPercentagePerSource())
                 .hasMaxInboundConnectionPerSourceAtLeast(checklist.maxInboundConnectionPerSource());
-        findings.conclude(violations -> Remediation.receiveConnector(identity,
-                violations.stream().flatMap(v -> v.threshold().stream()).toList()));
+        findings.conclude();
     }
 }

@@ -1,0 +1,46 @@
+package uccx.compliance.controls;
+
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import uccx.compliance.collector.Fact;
+import uccx.compliance.collector.Snapshot;
+import uccx.compliance.environment.Environment;
+
+/**
+ * The limits this run collected that explain a refused IMAP login (LIVE-01): IMAP-01's
+ * MaxConnectionsPerUser, THR-02's IMAPMaxConcurrency and IMAP-02's store sessions, each written
+ * as a suffix to the violation's text. Empty text when the collection has not finished.
+ */
+public record CollectedLimits(Optional<Snapshot> snapshot, Environment environment) {
+
+    public String perUser() {
+        return snapshot.map(s -> " (collected: " + environment.exchange().clientAccessServers().stream()
+                .map(server -> server + " " + valueOf(s.imapSettingsOf(server), i -> i.maxConnectionsPerUser().toString()))
+                .collect(Collectors.joining(", ")) + ")").orElse("");
+    }
+
+    public String concurrency() {
+        return snapshot.map(s -> {
+            try {
+                EffectivePolicy policy = EffectivePolicy.of(s.uccxMailbox().get(), s.throttlingPolicies().get());
+                String value = policy.policy().hasBudget("IMAPMaxConcurrency")
+                        ? policy.policy().budget("IMAPMaxConcurrency").orElse("$null") : "absent";
+                return " (collected: " + value + " in policy '" + policy.policy().name() + "')";
+            } catch (RuntimeException notCollected) {
+                return " (not collected: " + notCollected.getMessage() + ")";
+            }
+        }).orElse("");
+    }
+
+    public String storeLimit() {
+        return snapshot.map(s -> ", collected: " + environment.exchange().mailboxServers().stream()
+                .map(server -> server + " " + valueOf(s.storeRegistryOf(server),
+                        r -> r.value().isPresent() ? Long.toString(r.value().getAsLong()) : "missing"))
+                .collect(Collectors.joining(", "))).orElse("");
+    }
+
+    private static <T> String valueOf(Fact<T> fact, Function<T, String> read) {
+        return fact instanceof Fact.Collected<T> collected ? read.apply(collected.value()) : "not collected";
+    }
+}

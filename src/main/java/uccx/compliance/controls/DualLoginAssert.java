@@ -1,0 +1,36 @@
+package uccx.compliance.controls;
+
+import java.util.Optional;
+import uccx.compliance.probes.DualLoginResult;
+
+/**
+ * LIVE-01: what one agent desktop does, two concurrent logins with the UCCX account. A refusal is
+ * told apart by what Exchange answered, and explained with the settings this run collected.
+ */
+public class DualLoginAssert extends DomainAssert<DualLoginAssert, DualLoginResult> {
+
+    private static final String EXPECTED = "both sessions logged in and opened INBOX read-only";
+
+    public DualLoginAssert(DualLoginResult actual) {
+        super(actual, DualLoginAssert.class);
+    }
+
+    public DualLoginAssert logsInTwiceAs(String account, CollectedLimits collected) {
+        isNotNull();
+        return switch (actual.outcome()) {
+            case BOTH_LOGGED_IN -> complies("two concurrent IMAP logins of " + account, EXPECTED, actual.detail());
+            case CREDENTIALS_REJECTED -> throw new SettingViolation("first IMAP login of " + account, EXPECTED, "refused ("
+                    + actual.serverText() + "): the credentials or the account are wrong; this password is not tried again in this "
+                    + "run, so that Active Directory does not lock the account", Optional.empty());
+            case PER_USER_LIMIT -> throw new SettingViolation("second concurrent IMAP login", EXPECTED, "the first login was accepted "
+                    + "and the second refused with '" + actual.serverText() + "': the password is right and a per-user limit is hit; "
+                    + "it is governed by IMAP-01 MaxConnectionsPerUser" + collected.perUser() + " and THR-02 IMAPMaxConcurrency"
+                    + collected.concurrency(), Optional.empty());
+            case STORE_SESSION_LIMIT -> throw new SettingViolation("IMAP login", EXPECTED, "'" + actual.serverText() + "': the Mailbox "
+                    + "server's store refused another service session for this user; see IMAP-02 (Maximum Allowed Service Sessions "
+                    + "Per User" + collected.storeLimit() + ") and event 9646 (IMAP-03)", Optional.empty());
+            case SKIPPED_PASSWORD_ALREADY_FAILED, COULD_NOT_VERIFY -> throw new IllegalStateException("could not verify: "
+                    + actual.detail());
+        };
+    }
+}
