@@ -1,12 +1,19 @@
 package uccx.compliance.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
+import static com.tngtech.archunit.core.domain.properties.HasModifiers.Predicates.modifier;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchRule;
 import io.qameta.allure.Allure;
 import java.lang.annotation.Annotation;
@@ -82,6 +89,16 @@ final class Rooms {
         return noClasses().that().areAnnotatedWith(checklist)
                 .should().dependOnClassesThat().resideInAnyPackage(room("lab"), room("evidence"))
                 .orShould().callMethodWhere(target(owner(equivalentTo(Allure.class)))).allowEmptyShould(true);
+    }
+
+    /**
+     * The checklist's tests share a package name with the controls room, which would let them reach
+     * its package-private classes: they use only what the product makes public.
+     */
+    ArchRule checklistTestsUseOnlyThePublicApi(Class<? extends Annotation> checklist) {
+        DescribedPredicate<JavaClass> internal = resideInAPackage(root + "..").and(not(modifier(JavaModifier.PUBLIC)))
+                .and(not(annotatedWith(checklist))).as("non-public classes of the product");
+        return noClasses().that().areAnnotatedWith(checklist).should().dependOnClassesThat(internal).allowEmptyShould(true);
     }
 
     List<ArchRule> ofTheProduct() {

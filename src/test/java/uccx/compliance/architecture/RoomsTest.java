@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import uccx.compliance.architecture.planted.controls.InsiderChecks;
 import uccx.compliance.architecture.planted.controls.LeakyChecks;
 import uccx.compliance.run.ChecklistControls;
 
@@ -61,5 +62,12 @@ class RoomsTest {
         PRODUCT_ROOMS.checklistTestsLeaveEvidenceToTheRun(ChecklistControls.class).check(CHECKLIST_TESTS);
         assertThat(PLANTED_ROOMS.checklistTestsLeaveEvidenceToTheRun(ChecklistControls.class)
                 .evaluate(new ClassFileImporter().importClasses(LeakyChecks.class)).hasViolation()).isTrue();
+    }
+
+    @Test
+    void theChecklistsTestsUseOnlyThePublicApiAndTheRuleCatchesOneThatDoesNot() {
+        PRODUCT_ROOMS.checklistTestsUseOnlyThePublicApi(ChecklistControls.class).check(CHECKLIST_TESTS);
+        assertThat(PLANTED_ROOMS.checklistTestsUseOnlyThePublicApi(ChecklistControls.class)
+                .evaluate(new ClassFileImporter().importPackagesOf(InsiderChecks.class)).hasViolation()).isTrue();
     }
 }
