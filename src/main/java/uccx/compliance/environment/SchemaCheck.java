@@ -2,13 +2,13 @@ package uccx.compliance.environment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonNodePath;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import com.networknt.schema.path.PathType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +37,7 @@ final class SchemaCheck {
     private static final int MAX_KEYS_LISTED = 20;
 
     private final JsonNode schemaNode;
-    private final JsonSchema schema;
+    private final Schema schema;
 
     SchemaCheck() {
         try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE)) {
@@ -48,12 +48,13 @@ final class SchemaCheck {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                 .pathType(PathType.JSON_POINTER)
                 // Dates are checked by the loader, with a message that says which format it wants.
                 .formatAssertionsEnabled(false)
                 .build();
-        schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schemaNode, config);
+        schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7, registry -> registry.schemaRegistryConfig(config))
+                .getSchema(schemaNode);
     }
 
     /** The schema as a tree, for tests and for anyone who wants its defaults or descriptions. */
@@ -67,7 +68,7 @@ final class SchemaCheck {
      */
     List<Problem> check(JsonNode document, YamlTree tree) {
         List<Finding> findings = new ArrayList<>();
-        for (ValidationMessage m : schema.validate(document)) {
+        for (Error m : schema.validate(document)) {
             findings.add(translate(m, tree));
         }
         // A value of the wrong type also fails its enum or pattern; the type is the one thing to fix.
@@ -87,12 +88,12 @@ final class SchemaCheck {
     private record Finding(String type, Problem problem) {
     }
 
-    private Finding translate(ValidationMessage m, YamlTree tree) {
+    private Finding translate(Error m, YamlTree tree) {
         KeyPath at = keyPath(m.getInstanceLocation());
         JsonNode rule = m.getSchemaNode();
         JsonNode owner = schemaParent(m);
         JsonNode value = m.getInstanceNode();
-        String type = m.getType();
+        String type = m.getKeyword();
         return switch (type) {
             case "required" -> {
                 KeyPath missing = at.key(m.getProperty());
@@ -130,8 +131,8 @@ final class SchemaCheck {
     }
 
     /** The schema object that holds the failing keyword, e.g. {@code #/definitions/management} for its additionalProperties. */
-    private JsonNode schemaParent(ValidationMessage m) {
-        JsonNodePath fragment = m.getSchemaLocation().getFragment();
+    private JsonNode schemaParent(Error m) {
+        NodePath fragment = m.getSchemaLocation().getFragment();
         StringBuilder pointer = new StringBuilder();
         for (int i = 0; i < fragment.getNameCount() - 1; i++) {
             pointer.append('/').append(fragment.getName(i).replace("~", "~0").replace("/", "~1"));
@@ -139,7 +140,7 @@ final class SchemaCheck {
         return schemaNode.at(pointer.toString());
     }
 
-    private static KeyPath keyPath(JsonNodePath location) {
+    private static KeyPath keyPath(NodePath location) {
         KeyPath path = KeyPath.root();
         for (int i = 0; i < location.getNameCount(); i++) {
             Object e = location.getElement(i);

@@ -3,9 +3,9 @@ package uccx.compliance.environment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -27,9 +27,9 @@ class SchemaTest {
     @ParameterizedTest
     @ValueSource(strings = {"lab.yaml", "prod.example.yaml"})
     void theShippedEnvironmentsFitTheSchemaAsWritten(String file) throws Exception {
-        JsonSchema validator;
+        Schema validator;
         try (InputStream in = SchemaCheck.class.getResourceAsStream(SchemaCheck.RESOURCE)) {
-            validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+            validator = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
         }
         JsonNode yaml = new ObjectMapper(new YAMLFactory()).readTree(PROJECT.resolve("environments").resolve(file).toFile());
 
