@@ -37,6 +37,10 @@ final class ConnectionLimits {
         openTotal--;
     }
 
+    synchronized int open() {
+        return openTotal;
+    }
+
     private static boolean exceeds(OptionalInt limit, int wanted) {
         return limit.isPresent() && wanted > limit.getAsInt();
     }

@@ -64,6 +64,14 @@ public final class SmtpEndpoint implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * Connections admitted and not yet ended. A session ends when the endpoint notices its client has
+     * gone, a moment after the client closed; a test that needs the slot back waits for this.
+     */
+    public int openConnections() {
+        return limits.open();
+    }
+
     public SmtpJournal journal() {
         return journal;
     }

@@ -1,6 +1,7 @@
 package uccx.compliance.lab.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -112,7 +113,9 @@ class SmtpEndpointTest {
                 assertThat(first.send("QUIT")).containsExactly("221 2.0.0 Service closing transmission channel");
                 assertThat(first.closedByServer()).isTrue();
             }
-            // Concurrent, not cumulative: once the first sessions are gone a new one is admitted.
+            // Concurrent, not cumulative: once the first sessions are gone a new one is admitted. The
+            // endpoint frees a slot when it notices the client has gone, as Exchange does, so wait for that.
+            await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.openConnections() == 0);
             try (RawSmtp later = RawSmtp.connect(endpoint)) {
                 assertThat(later.reply().get(0)).startsWith("220 ");
             }
