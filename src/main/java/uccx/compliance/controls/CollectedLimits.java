@@ -2,6 +2,7 @@ package uccx.compliance.controls;
 
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import uccx.compliance.collector.Fact;
 import uccx.compliance.collector.Snapshot;
@@ -10,18 +11,21 @@ import uccx.compliance.environment.Environment;
 /**
  * The limits this run collected that explain a refused IMAP login (LIVE-01): IMAP-01's
  * MaxConnectionsPerUser, THR-02's IMAPMaxConcurrency and IMAP-02's store sessions, each written
- * as a suffix to the violation's text. Empty text when the collection has not finished.
+ * as a suffix to the violation's text; empty text when nothing collects in the run.
+ *
+ * @param snapshot the run's snapshot, asked for only when a refusal needs explaining: it waits for
+ *                 the collection, which must go on while the probes run, not hold them up
  */
-public record CollectedLimits(Optional<Snapshot> snapshot, Environment environment) {
+public record CollectedLimits(Supplier<Optional<Snapshot>> snapshot, Environment environment) {
 
     public String perUser() {
-        return snapshot.map(s -> " (collected: " + environment.exchange().clientAccessServers().stream()
+        return snapshot.get().map(s -> " (collected: " + environment.exchange().clientAccessServers().stream()
                 .map(server -> server + " " + valueOf(s.imapSettingsOf(server), i -> i.maxConnectionsPerUser().toString()))
                 .collect(Collectors.joining(", ")) + ")").orElse("");
     }
 
     public String concurrency() {
-        return snapshot.map(s -> {
+        return snapshot.get().map(s -> {
             try {
                 EffectivePolicy policy = EffectivePolicy.of(s.uccxMailbox().get(), s.throttlingPolicies().get());
                 String value = policy.policy().hasBudget("IMAPMaxConcurrency")
@@ -34,7 +38,7 @@ public record CollectedLimits(Optional<Snapshot> snapshot, Environment environme
     }
 
     public String storeLimit() {
-        return snapshot.map(s -> ", collected: " + environment.exchange().mailboxServers().stream()
+        return snapshot.get().map(s -> ", collected: " + environment.exchange().mailboxServers().stream()
                 .map(server -> server + " " + valueOf(s.storeRegistryOf(server),
                         r -> r.value().isPresent() ? Long.toString(r.value().getAsLong()) : "missing"))
                 .collect(Collectors.joining(", "))).orElse("");

@@ -90,7 +90,7 @@ class LiveControls {
         ControlFindings findings = control.check(Control.LIVE_01, target);
         requireNetwork(run);
         findings.assertThat(new DualLogin(run.imapTarget(), run.credentialGuard()).run(run.uccxCredentials()))
-                .logsInTwiceAs(run.uccxCredentials().account(), new CollectedLimits(run.snapshotIfCollected(), run.environment()));
+                .logsInTwiceAs(run.uccxCredentials().account(), new CollectedLimits(run::snapshotIfCollected, run.environment()));
         findings.conclude();
     }
 
