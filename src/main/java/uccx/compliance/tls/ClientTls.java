@@ -35,9 +35,28 @@ public final class ClientTls {
             return pinned(pin.digest());
         }
         if (trust instanceof Trust.TrustStore store) {
-            return anchoredIn(KeyStore.getInstance(store.file().toFile(), store.password() == null ? null : store.password().toCharArray()));
+            KeyStore anchors = KeyStore.getInstance(store.file().toFile(), store.password() == null ? null : store.password().toCharArray());
+            if (!holdsACertificate(anchors)) {
+                // A PKCS12 store as the JDK (keytool, KeyStore.store) and Windows' export write it encrypts its certificates
+                // with the store's password: read without one it opens and holds nothing, and every server would be
+                // "not trusted" although the admin put its certificate there.
+                throw new java.security.KeyStoreException("the trust store " + store.file() + " holds no certificate that can be "
+                        + "read " + (store.password() == null ? "without a password (a PKCS12 store encrypts its certificates "
+                        + "with its password: export the certificate into a JKS store, or pin it with certificateSha256)"
+                        : "with the password given"));
+            }
+            return anchoredIn(anchors);
         }
         return anchoredIn(null);
+    }
+
+    private static boolean holdsACertificate(KeyStore store) throws java.security.KeyStoreException {
+        for (var aliases = store.aliases(); aliases.hasMoreElements(); ) {
+            if (store.getCertificate(aliases.nextElement()) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Only the certificate with this SHA-256 digest; a pin names one certificate, so host names are not checked. */

@@ -68,6 +68,29 @@ class ImapsAgainstLabTest {
     }
 
     @Test
+    void aPasswordProtectedPkcs12TrustStoreReadWithoutItSaysSoInsteadOfTrustingNothing(@TempDir Path dir) throws Exception {
+        // PKCS12 as the JDK and Windows write it encrypts the certificates with the store's password; read without one,
+        // the store opens and holds nothing, and every handshake would fail with "trustAnchors parameter must be non-empty".
+        Path file = dir.resolve("exch01.p12");
+        KeyStore exported = lab.certificate.trustStore();
+        KeyStore pkcs12 = KeyStore.getInstance("PKCS12");
+        pkcs12.load(null, null);
+        pkcs12.setCertificateEntry("exch01", exported.getCertificate(exported.aliases().nextElement()));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            pkcs12.store(out, "exported-with-one".toCharArray());
+        }
+        CredentialGuard guard = new CredentialGuard();
+
+        DualLoginResult dual = new DualLogin(imaps(new Trust.TrustStore(file)), guard).run(Targets.credentials(Targets.PASSWORD));
+
+        assertThat(dual.outcome()).isEqualTo(DualLoginResult.Outcome.COULD_NOT_VERIFY);
+        assertThat(dual.detail()).contains(file.toString(), "holds no certificate that can be read without a password")
+                .doesNotContain("trustAnchors");
+        assertThat(guard.hasFailed(Targets.credentials(Targets.PASSWORD))).isFalse();
+        assertThat(imaps.journal().entries()).isEmpty();
+    }
+
+    @Test
     void theJvmsDefaultTrustRefusesASelfSignedCertificateAndNoPasswordIsSent() {
         CredentialGuard guard = new CredentialGuard();
         MailTarget verified = imaps(Trust.jvmDefault());
