@@ -70,38 +70,31 @@ public final class ControlFindings extends AbstractSoftAssertions {
     }
 
     public ImapSettingsAssert assertThat(ImapSettings actual) {
-        judged.add(actual);
-        return proxy(ImapSettingsAssert.class, ImapSettings.class, actual).recordingInto(settings);
+        return proxy(ImapSettingsAssert.class, ImapSettings.class, judging(actual)).recordingInto(settings);
     }
 
     public ReceiveConnectorAssert assertThat(ReceiveConnector actual) {
-        judged.add(actual);
-        return proxy(ReceiveConnectorAssert.class, ReceiveConnector.class, actual).recordingInto(settings);
+        return proxy(ReceiveConnectorAssert.class, ReceiveConnector.class, judging(actual)).recordingInto(settings);
     }
 
     public StoreRegistryAssert assertThat(StoreRegistryValue actual) {
-        judged.add(actual);
-        return proxy(StoreRegistryAssert.class, StoreRegistryValue.class, actual).recordingInto(settings);
+        return proxy(StoreRegistryAssert.class, StoreRegistryValue.class, judging(actual)).recordingInto(settings);
     }
 
     public ExchangeServerAssert assertThat(ExchangeServer actual) {
-        judged.add(actual);
-        return proxy(ExchangeServerAssert.class, ExchangeServer.class, actual).recordingInto(settings);
+        return proxy(ExchangeServerAssert.class, ExchangeServer.class, judging(actual)).recordingInto(settings);
     }
 
     public OrganizationPermissionsAssert assertThat(OrganizationPermissions actual) {
-        judged.add(actual);
-        return proxy(OrganizationPermissionsAssert.class, OrganizationPermissions.class, actual).recordingInto(settings);
+        return proxy(OrganizationPermissionsAssert.class, OrganizationPermissions.class, judging(actual)).recordingInto(settings);
     }
 
     public StoreEventsAssert assertThat(StoreEvents actual) {
-        judged.add(actual);
-        return proxy(StoreEventsAssert.class, StoreEvents.class, actual).recordingInto(settings);
+        return proxy(StoreEventsAssert.class, StoreEvents.class, judging(actual)).recordingInto(settings);
     }
 
     public EffectivePolicyAssert assertThat(EffectivePolicy actual) {
-        judged.add(actual);
-        return proxy(EffectivePolicyAssert.class, EffectivePolicy.class, actual).recordingInto(settings);
+        return proxy(EffectivePolicyAssert.class, EffectivePolicy.class, judging(actual)).recordingInto(settings);
     }
 
     public ReachAssert assertThat(Reach actual) {
@@ -126,9 +119,15 @@ public final class ControlFindings extends AbstractSoftAssertions {
                 .recordingInto(settings);
     }
 
+    /** What the control judges, kept for its fix. */
+    private <T> T judging(T actual) {
+        judged.add(actual);
+        return actual;
+    }
+
     /** A probe's conversation is the evidence of its result, whatever the verdict. */
     private <T> T probed(String protocol, T result, String transcript) {
-        judged.add(result);
+        judging(result);
         report.attach(new FindingsReport.Attachment(protocol + " transcript (redacted) for " + control.id() + " on " + target, "text/plain",
                 transcript, ".txt"));
         return result;
@@ -159,9 +158,7 @@ public final class ControlFindings extends AbstractSoftAssertions {
      */
     public <T> T read(Fact<T> fact) {
         readFrom(FactName.ofSection(fact.factName()), fact.target().isEmpty() ? null : fact.target());
-        T value = fact.get();
-        judged.add(value);
-        return value;
+        return judging(fact.get());
     }
 
     /** The table of every setting judged so far, also what the description's thresholds are read from. */

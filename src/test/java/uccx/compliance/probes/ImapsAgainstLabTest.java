@@ -71,14 +71,7 @@ class ImapsAgainstLabTest {
     void aPasswordProtectedPkcs12TrustStoreReadWithoutItSaysSoInsteadOfTrustingNothing(@TempDir Path dir) throws Exception {
         // PKCS12 as the JDK and Windows write it encrypts the certificates with the store's password; read without one,
         // the store opens and holds nothing, and every handshake would fail with "trustAnchors parameter must be non-empty".
-        Path file = dir.resolve("exch01.p12");
-        KeyStore exported = lab.certificate.trustStore();
-        KeyStore pkcs12 = KeyStore.getInstance("PKCS12");
-        pkcs12.load(null, null);
-        pkcs12.setCertificateEntry("exch01", exported.getCertificate(exported.aliases().nextElement()));
-        try (OutputStream out = Files.newOutputStream(file)) {
-            pkcs12.store(out, "exported-with-one".toCharArray());
-        }
+        Path file = exportedTrustStore(dir.resolve("exch01.p12"), "PKCS12", "exported-with-one");
         CredentialGuard guard = new CredentialGuard();
 
         DualLoginResult dual = new DualLogin(imaps(new Trust.TrustStore(file)), guard).run(Targets.credentials(Targets.PASSWORD));
@@ -123,12 +116,16 @@ class ImapsAgainstLabTest {
      * without a password: JKS keeps certificates in clear, its store key only guards integrity.
      */
     private Path exportedTrustStore(Path file) throws IOException, GeneralSecurityException {
+        return exportedTrustStore(file, "JKS", "integrity-only");
+    }
+
+    private Path exportedTrustStore(Path file, String type, String storePassword) throws IOException, GeneralSecurityException {
         KeyStore exported = lab.certificate.trustStore();
-        KeyStore jks = KeyStore.getInstance("JKS");
-        jks.load(null, null);
-        jks.setCertificateEntry("exch01", exported.getCertificate(exported.aliases().nextElement()));
+        KeyStore store = KeyStore.getInstance(type);
+        store.load(null, null);
+        store.setCertificateEntry("exch01", exported.getCertificate(exported.aliases().nextElement()));
         try (OutputStream out = Files.newOutputStream(file)) {
-            jks.store(out, "integrity-only".toCharArray());
+            store.store(out, storePassword.toCharArray());
         }
         return file;
     }
