@@ -86,7 +86,7 @@ public final class Lab implements AutoCloseable {
         WinRmEndpoint winRm = null;
         Optional<ClosedPort> closedPort = Optional.empty();
         try {
-            winRm = WinRmEndpoint.start(settings, commandLine -> program(powerShell.start(commandLine), fault));
+            winRm = WinRmEndpoint.start(settings, (commandLine, logon) -> program(powerShell.start(commandLine), fault));
             // The endpoint still runs, unreachable, so that the run's counts and checks read as always.
             closedPort = fault.filter(f -> f == ManagementFault.REFUSED).map(f -> ClosedPort.reserve());
             LabMail mail = uccxAccount.isPresent() ? LabMail.start(state, uccxAccount.get(), passwords.get(), clock) : LabMail.none();

@@ -22,12 +22,14 @@ final class WsmanHandler implements HttpHandler {
     private final byte[] expectedCredentials;
     private final Duration latency;
     private final Optional<ListenerFault> fault;
+    private final String username;
     private final WsmanService service;
     private final EndpointJournal journal;
     private final String machine;
 
     WsmanHandler(String username, String password, Duration latency, Optional<ListenerFault> fault, WsmanService service,
                  EndpointJournal journal, String machine) {
+        this.username = username;
         this.expectedCredentials = (username + ":" + password).getBytes(StandardCharsets.UTF_8);
         this.latency = latency;
         this.fault = fault;
@@ -49,8 +51,11 @@ final class WsmanHandler implements HttpHandler {
                 exchange.sendResponseHeaders(404, -1);
             } else if (!"POST".equals(exchange.getRequestMethod())) {
                 exchange.sendResponseHeaders(405, -1);
-            } else if (authenticated(exchange)) {
-                answer(exchange, body);
+            } else {
+                Optional<Logon> logon = authenticated(exchange);
+                if (logon.isPresent()) {
+                    answer(exchange, body, logon.get());
+                }
             }
         } catch (InterruptedException closing) {
             // The endpoint is closing: the exchange is dropped without an answer.
@@ -85,11 +90,11 @@ final class WsmanHandler implements HttpHandler {
         }
     }
 
-    private boolean authenticated(HttpExchange exchange) throws IOException {
+    private Optional<Logon> authenticated(HttpExchange exchange) throws IOException {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             challenge(exchange);
-            return false;
+            return Optional.empty();
         }
         if (!MessageDigest.isEqual(expectedCredentials, decode(authorization.substring(6).trim()))) {
             int failures = journal.failedAuthentication();
@@ -98,9 +103,9 @@ final class WsmanHandler implements HttpHandler {
                         + " failed, but a refused password must never be retried");
             }
             challenge(exchange);
-            return false;
+            return Optional.empty();
         }
-        return true;
+        return Optional.of(Logon.basic(username));
     }
 
     private void challenge(HttpExchange exchange) throws IOException {
@@ -108,7 +113,7 @@ final class WsmanHandler implements HttpHandler {
         exchange.sendResponseHeaders(401, -1);
     }
 
-    private void answer(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
+    private void answer(HttpExchange exchange, byte[] body, Logon logon) throws IOException, InterruptedException {
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/soap+xml")) {
             exchange.sendResponseHeaders(415, -1);
@@ -121,7 +126,7 @@ final class WsmanHandler implements HttpHandler {
             if (fault.filter(f -> f == ListenerFault.WSMAN_FAULT).isPresent() && WsmanService.COMMAND.equals(request.action())) {
                 throw WsmanFault.injected();
             }
-            respond(exchange, 200, service.answer(request));
+            respond(exchange, 200, service.answer(request, logon));
         } catch (WsmanFault fault) {
             respond(exchange, 500, WsmanResponses.fault(relatesTo, fault, machine));
         } catch (RuntimeException programFailure) {

@@ -30,14 +30,14 @@ final class WsmanService {
         this.journal = journal;
     }
 
-    String answer(WsmanRequest request) throws WsmanFault, InterruptedException {
+    String answer(WsmanRequest request, Logon logon) throws WsmanFault, InterruptedException {
         if (!WsmanResponses.CMD_SHELL_URI.equals(request.resourceUri())) {
             throw WsmanFault.invalidResourceUri(request.resourceUri());
         }
         String relatesTo = request.messageId();
         return switch (request.action()) {
             case CREATE -> WsmanResponses.created(relatesTo, address, shells.createShell());
-            case COMMAND -> WsmanResponses.commandStarted(relatesTo, command(request));
+            case COMMAND -> WsmanResponses.commandStarted(relatesTo, command(request, logon));
             case SEND -> {
                 send(request);
                 yield WsmanResponses.sent(relatesTo);
@@ -59,7 +59,7 @@ final class WsmanService {
         shells.terminateAll();
     }
 
-    private String command(WsmanRequest request) throws WsmanFault {
+    private String command(WsmanRequest request, Logon logon) throws WsmanFault {
         String shellId = request.requiredShellId();
         Element commandLine = request.requiredBody("CommandLine");
         // cmd.exe receives the Command element and the Arguments joined by spaces.
@@ -79,7 +79,7 @@ final class WsmanService {
                     + ": \"The command line is too long.\"");
             running = new RunningCommand(new FinishedProgram(CmdExe.tooLong()));
         } else {
-            running = new RunningCommand(programs.start(line));
+            running = new RunningCommand(programs.start(line, logon));
         }
         return shells.startCommand(shellId, running);
     }

@@ -20,7 +20,7 @@ public final class ScriptEcho implements RemoteProgram {
     private ProgramResult result;
 
     public static RemotePrograms programs() {
-        return commandLine -> new ScriptEcho();
+        return (commandLine, logon) -> new ScriptEcho();
     }
 
     @Override
