@@ -14,10 +14,16 @@ import java.util.regex.Pattern;
  */
 public final class AllowList {
 
-    /** Commands that read, or only build objects in the local session. Every Get-* cmdlet reads. */
+    /**
+     * Commands that read, or only build objects in the local session. Every Get-* cmdlet reads.
+     * New-PSSession and Import-PSSession open the Exchange session with the second-hop credential
+     * and load its proxy functions into this session, as Connect-ExchangeServer does inside: they
+     * change nothing on a target, and every cmdlet the script then calls is still checked here.
+     */
     private static final Set<String> ALLOWED = Set.of(
             "select-object", "where-object", "foreach-object", "sort-object", "measure-object",
-            "group-object", "new-object", "write-output", "out-string", "out-null", "connect-exchangeserver");
+            "group-object", "new-object", "write-output", "out-string", "out-null", "connect-exchangeserver",
+            "new-pssession", "import-pssession");
 
     /**
      * PowerShell's approved verbs. A token is taken for a command when its first part is one of

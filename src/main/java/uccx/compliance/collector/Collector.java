@@ -32,7 +32,7 @@ public final class Collector {
      * controls then say "could not verify", never compliant.
      */
     public Snapshot collect(CollectionScope scope, ManagementShell shell) {
-        RemoteCommand command = script.command(scope);
+        RemoteCommand command = script.command(scope, shell.bringsCredential());
         Instant started = clock.instant();
         SnapshotReader reader = new SnapshotReader(scope);
         ShellOutput output = null;

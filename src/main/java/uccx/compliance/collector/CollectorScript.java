@@ -35,9 +35,23 @@ public final class CollectorScript {
      */
     static final String OPTIONS = "-NoLogo -NoProfile -NonInteractive -ExecutionPolicy Bypass -InputFormat None -OutputFormat XML";
 
-    private static final String BOOTSTRAP = "$l=[Console]::In.ReadLine();$s=New-Object Text.StringBuilder;"
-            + "while($l -ne $null -and $l -ne '" + END_OF_SCRIPT + "'){[void]$s.AppendLine($l);$l=[Console]::In.ReadLine()};"
-            + "& ([scriptblock]::Create($s.ToString()))";
+    private static final String READ_SCRIPT = "$l=[Console]::In.ReadLine();$s=New-Object Text.StringBuilder;"
+            + "while($l -ne $null -and $l -ne '" + END_OF_SCRIPT + "'){[void]$s.AppendLine($l);$l=[Console]::In.ReadLine()};";
+
+    private static final String RUN_SCRIPT = "& ([scriptblock]::Create($s.ToString()))";
+
+    /**
+     * For {@code secondHop: credential}: the line after the sentinel is the audit account's password
+     * (base64 of UTF-16LE, appended by the shell), kept only as a read-only SecureString inside a
+     * PSCredential for the account this logon already is; the script, run in a child scope, sees
+     * {@code $UccxSecondHopCredential} and uses it for each second hop. It is never written to a
+     * file, a command line or the output.
+     */
+    private static final String READ_CREDENTIAL = "$k=New-Object Security.SecureString;"
+            + "foreach($c in [Text.Encoding]::Unicode.GetString([Convert]::FromBase64String([Console]::In.ReadLine())).ToCharArray())"
+            + "{$k.AppendChar($c)};$k.MakeReadOnly();"
+            + "$UccxSecondHopCredential=New-Object Management.Automation.PSCredential("
+            + "[Security.Principal.WindowsIdentity]::GetCurrent().Name,$k);";
 
     private final String body;
 
@@ -68,10 +82,19 @@ public final class CollectorScript {
 
     /** The one command of a run: the bootstrap on the command line, the script and the sentinel on standard input. */
     public RemoteCommand command(CollectionScope scope) {
+        return command(scope, false);
+    }
+
+    /**
+     * @param readsCredential whether the bootstrap reads the second-hop credential the shell sends
+     *                        after the sentinel ({@code secondHop: credential})
+     */
+    public RemoteCommand command(CollectionScope scope, boolean readsCredential) {
         List<String> input = new ArrayList<>(forScope(scope).lines().toList());
         input.add(END_OF_SCRIPT);
-        String commandLine = "powershell.exe " + OPTIONS + " -EncodedCommand " + RemoteCommand.encode(BOOTSTRAP);
-        return new RemoteCommand(commandLine, input);
+        String bootstrap = READ_SCRIPT + (readsCredential ? READ_CREDENTIAL : "") + RUN_SCRIPT;
+        String commandLine = "powershell.exe " + OPTIONS + " -EncodedCommand " + RemoteCommand.encode(bootstrap);
+        return new RemoteCommand(commandLine, input, readsCredential);
     }
 
     static String parameters(CollectionScope scope) {

@@ -20,6 +20,11 @@ public enum FactName {
         this.sectionName = sectionName;
     }
 
+    /** Read with an Exchange cmdlet, through the Exchange session; the registry and the event log are Windows' own. */
+    public boolean readThroughExchange() {
+        return this != REGISTRY && this != STORE_EVENTS;
+    }
+
     /** The name in the script's sections and output records. */
     public String sectionName() {
         return sectionName;

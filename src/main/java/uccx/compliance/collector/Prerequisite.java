@@ -23,8 +23,11 @@ public enum Prerequisite {
             "the audit account must be allowed to open a WinRM shell (winrm configSDDL default: Read and Execute)",
             Set.of(), "http 401", "access is denied", "accessdenied"),
     SECOND_HOP("the second hop", "The second hop",
-            "the audit account's credential must reach the server the script reads from, which over WinRM takes delegation",
-            Set.of(), "kerberos", "connecting to remote server", "/powershell", "double hop", "anonymous logon"),
+            "a credential of the audit account must reach the WinRM server for it to go on to the Exchange session and the other "
+                    + "servers: delegation to a server Active Directory trusts for delegation, or exchange.management.secondHop: credential "
+                    + "(no delegation), or transport: local on a server with the Exchange Management Tools",
+            Set.of(), "kerberos", "connecting to remote server", "/powershell", "double hop", "anonymous logon",
+            "logon session does not exist", "0x8009030e"),
     RBAC_ROLE("an Exchange role (RBAC)", "Exchange role",
             "the audit account needs the role group View-Only Organization Management, which gives it the Get- cmdlets the script calls",
             Set.of(FactName.EXCHANGE_SERVERS, FactName.IMAP_SETTINGS, FactName.ORGANIZATION_PERMISSIONS, FactName.RECEIVE_CONNECTORS,

@@ -12,10 +12,19 @@ import java.util.regex.Pattern;
  * command that the {@link AllowList} refuses (in the command line, in its {@code -EncodedCommand}
  * or in any input line), so a writing cmdlet never leaves the runner.
  *
- * @param commandLine   what cmd.exe (or the local process) runs
- * @param standardInput lines sent to the command's standard input, in order, each ended by CRLF
+ * @param commandLine    what cmd.exe (or the local process) runs
+ * @param standardInput  lines sent to the command's standard input, in order, each ended by CRLF
+ * @param credentialLine the command reads one more line after them: the audit account's password
+ *                       for the second hop, which only the shell that holds it appends (see
+ *                       {@link uccx.compliance.collector.shell.ManagementShell#bringsCredential()}); it is
+ *                       never part of this record, so nothing that prints or keeps a command can show it
  */
-public record RemoteCommand(String commandLine, List<String> standardInput) {
+public record RemoteCommand(String commandLine, List<String> standardInput, boolean credentialLine) {
+
+    /** A command that reads nothing after its input lines. */
+    public RemoteCommand(String commandLine, List<String> standardInput) {
+        this(commandLine, standardInput, false);
+    }
 
     /** cmd.exe refuses longer command lines. */
     public static final int MAX_COMMAND_LINE = 8191;

@@ -205,6 +205,9 @@ public final class SnapshotReader {
         }
     }
 
+    /** The setup's status record of the Exchange session (not a fact: no control reads it). */
+    static final String EXCHANGE_SESSION = "exchangeSession";
+
     /** The script's records, grouped by fact and target. */
     private record Records(Map<String, List<PsObject>> data, Map<String, PsObject> statuses, Optional<PsObject> end, List<PsError> errors,
                            Optional<String> failedHop, List<String> hostText) {
@@ -266,6 +269,22 @@ public final class SnapshotReader {
             return end.isPresent() ? "the script wrote no status for it" : "the script's output ended before this fact was collected";
         }
 
+        /**
+         * Why the Exchange session did not open, when the script says so: every Exchange cmdlet after
+         * it then fails for that reason, not its own ("not recognized" would point at a missing role).
+         */
+        Optional<String> sessionFailure() {
+            return Optional.ofNullable(statuses.get(key(EXCHANGE_SESSION, ""))).filter(s -> !s.property("Status").map(PsValue::text)
+                    .orElse("").equals("collected")).map(s -> {
+                        String hop = s.property("Hop").map(PsValue::text).orElse("");
+                        String message = s.property("Message").map(PsValue::text).orElse("");
+                        String errorId = s.property("ErrorId").map(PsValue::text).orElse("");
+                        return "the Exchange session did not open (" + hop + ": " + (message == null ? "" : message.trim())
+                                + (errorId == null || errorId.isBlank() ? "" : " (" + errorId + ")") + ")"
+                                + Prerequisite.advice(Prerequisite.behind(null, hop, message, errorId), "").map(p -> "; " + p).orElse("");
+                    });
+        }
+
         <T> Fact<T> fact(FactName name, String target, String hop, String stopped, Function<List<PsObject>, T> convert) {
             String factName = name.sectionName();
             PsObject status = statuses.get(key(factName, target));
@@ -281,6 +300,10 @@ public final class SnapshotReader {
                             .flatMap(e -> e.getValue().stream()).toList()
                     : data.getOrDefault(key(factName, target), List.of());
             String outcome = status.property("Status").map(PsValue::text).orElse("");
+            Optional<String> noSession = name.readThroughExchange() ? sessionFailure() : Optional.empty();
+            if (!outcome.equals("collected") && noSession.isPresent()) {
+                return Fact.notCollected(factName, target, statusHop, noSession.get());
+            }
             if (!outcome.equals("collected")) {
                 String errorId = status.property("ErrorId").map(PsValue::text).orElse("");
                 String message = status.property("Message").map(PsValue::text).orElse("");

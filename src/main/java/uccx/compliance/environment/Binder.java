@@ -52,14 +52,15 @@ final class Binder {
 
     private Management management(JsonNode m) {
         Transport transport = Rules.transport(m.get("transport"));
+        SecondHop secondHop = text(m.path("secondHop")).map(h -> SecondHop.valueOf(h.toUpperCase(Locale.ROOT))).orElse(SecondHop.DELEGATION);
         if (transport != Transport.WINRM) {
             return new Management(transport, Optional.empty(), OptionalInt.empty(), false, Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), secondHop);
         }
         boolean https = m.path("https").asBoolean(true);
         return new Management(transport, text(m.path("host")), OptionalInt.of(m.path("port").asInt(https ? 5986 : 5985)),
                 https, text(m.path("username")), secret(m.path("password")), path(m.path("trustStore")),
-                secret(m.path("trustStorePassword")), text(m.path("certificateSha256")).map(Binder::fingerprint));
+                secret(m.path("trustStorePassword")), text(m.path("certificateSha256")).map(Binder::fingerprint), secondHop);
     }
 
     private Optional<MailEndpoint> endpoint(JsonNode e, int plainPort, int sslPort) {

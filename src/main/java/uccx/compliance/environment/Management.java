@@ -12,10 +12,12 @@ import java.util.OptionalInt;
  * false, because the file may not set them there.
  *
  * @param certificateSha256 the pinned server certificate's SHA-256, lower-case hex without colons
+ * @param secondHop         how the script reaches the servers behind the one it runs on (winrm and lab;
+ *                          {@link SecondHop#DELEGATION} for local, where every target is one hop away)
  */
 public record Management(Transport transport, Optional<String> host, OptionalInt port, boolean https,
         Optional<String> username, Optional<Secret> password, Optional<Path> trustStore,
-        Optional<Secret> trustStorePassword, Optional<String> certificateSha256) {
+        Optional<Secret> trustStorePassword, Optional<String> certificateSha256, SecondHop secondHop) {
 
     public Management {
         Objects.requireNonNull(transport, "transport");
@@ -26,6 +28,7 @@ public record Management(Transport transport, Optional<String> host, OptionalInt
         Objects.requireNonNull(trustStore, "trustStore");
         Objects.requireNonNull(trustStorePassword, "trustStorePassword");
         Objects.requireNonNull(certificateSha256, "certificateSha256");
+        Objects.requireNonNull(secondHop, "secondHop");
     }
 
     /**

@@ -69,6 +69,11 @@ final class Rules {
                 for (String key : List.of("trustStore", "trustStorePassword", "certificateSha256")) {
                     notUsed(management, managementPath.key(key), tree, "only used with https: true", problems);
                 }
+                if ("credential".equals(management.path("secondHop").asText(null))) {
+                    KeyPath secondHop = managementPath.key("secondHop");
+                    problems.add(new Problem(tree.lineOf(secondHop), secondHop, "secondHop: credential sends the audit account's "
+                            + "password to the WinRM server inside the WinRM channel, so it needs https: true"));
+                }
             }
         } else {
             String why = transport == Transport.LAB
@@ -76,6 +81,10 @@ final class Rules {
                     : "not used when transport is local (powershell.exe runs here, as this agent's account); remove it";
             for (String key : WINRM_ONLY) {
                 notUsed(management, managementPath.key(key), tree, why, problems);
+            }
+            if (transport == Transport.LOCAL) {
+                notUsed(management, managementPath.key("secondHop"), tree, "not used when transport is local: powershell.exe runs "
+                        + "here with this agent's own logon, so every server is one hop away; remove it", problems);
             }
         }
         KeyPath labPath = KeyPath.root().key("lab");

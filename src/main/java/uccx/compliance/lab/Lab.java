@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import uccx.compliance.lab.powershell.CmdletCalls;
 import uccx.compliance.lab.powershell.LabPowerShell;
 import uccx.compliance.lab.winrm.ListenerFault;
+import uccx.compliance.lab.winrm.Logon;
 import uccx.compliance.lab.winrm.ProgramResult;
 import uccx.compliance.lab.winrm.RemoteProgram;
 import uccx.compliance.lab.winrm.WinRmEndpoint;
@@ -78,7 +79,9 @@ public final class Lab implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        LabPowerShell powerShell = new LabPowerShell(state, clock, violations::add, cmdlets, model.shellStart(), powerShells);
+        LabPowerShell powerShell = new LabPowerShell(state, clock, violations::add, cmdlets, model.shellStart(), powerShells,
+                offered -> java.security.MessageDigest.isEqual(offered.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        password.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         Optional<ManagementFault> fault = state.faults().management();
         WinRmEndpointSettings settings = WinRmEndpointSettings.http(username, password)
                 .withLatency(Duration.ofMillis(state.faults().latencyMillis()).plus(model.winRmRoundTrip()));
@@ -86,7 +89,7 @@ public final class Lab implements AutoCloseable {
         WinRmEndpoint winRm = null;
         Optional<ClosedPort> closedPort = Optional.empty();
         try {
-            winRm = WinRmEndpoint.start(settings, (commandLine, logon) -> program(powerShell.start(commandLine), fault));
+            winRm = WinRmEndpoint.start(settings, (commandLine, logon) -> program(powerShell.start(commandLine, brought(logon)), fault));
             // The endpoint still runs, unreachable, so that the run's counts and checks read as always.
             closedPort = fault.filter(f -> f == ManagementFault.REFUSED).map(f -> ClosedPort.reserve());
             LabMail mail = uccxAccount.isPresent() ? LabMail.start(state, uccxAccount.get(), passwords.get(), clock) : LabMail.none();
@@ -99,6 +102,16 @@ public final class Lab implements AutoCloseable {
             }
             throw e instanceof IOException io ? new UncheckedIOException("the lab could not start on loopback", io) : (RuntimeException) e;
         }
+    }
+
+    /**
+     * Whether a logon brought a credential along for the second hop: a Kerberos logon whose client
+     * forwarded its ticket. The lab's Basic logon stands for a Kerberos logon from a runner that
+     * asked for delegation; whether the server may use what came is {@code lab.delegation}'s
+     * call, made by the lab's PowerShell.
+     */
+    private static boolean brought(Logon logon) {
+        return logon.method() == Logon.Method.BASIC || logon.delegatedCredential();
     }
 
     /** A password no one has seen before: 18 random bytes. */

@@ -42,8 +42,10 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
      * @param executionPolicy policies by scope, as {@code Get-ExecutionPolicy -List} shows them
      * @param timeSeparator   the time separator of the culture powershell.exe runs under
      * @param groups          the domain's security groups and their direct members
+     * @param trustedForDelegation whether Active Directory trusts the WinRM server for delegation
+     *                        ({@code lab.delegation}): only then is a ticket forwarded to it usable for a second hop
      */
-    public record Windows(Map<String, String> executionPolicy, String timeSeparator, List<Group> groups) {
+    public record Windows(Map<String, String> executionPolicy, String timeSeparator, List<Group> groups, boolean trustedForDelegation) {
 
         /**
          * Exchange 2010 setup leaves LocalMachine at RemoteSigned (Microsoft KB 2668686 gives it as the
@@ -54,6 +56,11 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
         public Windows {
             executionPolicy = Map.copyOf(executionPolicy);
             groups = List.copyOf(groups);
+        }
+
+        /** A WinRM server trusted for delegation, as the lab's default is. */
+        public Windows(Map<String, String> executionPolicy, String timeSeparator, List<Group> groups) {
+            this(executionPolicy, timeSeparator, groups, true);
         }
     }
 
@@ -196,7 +203,8 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
             policies.putAll(Windows.DEFAULT.executionPolicy());
         }
         List<Group> groups = list(lab.path("groups"), g -> new Group(g.path("name").asText(), strings(g.path("members"))));
-        return new Windows(policies, lab.path("timeSeparator").asText(Windows.DEFAULT.timeSeparator()), groups);
+        return new Windows(policies, lab.path("timeSeparator").asText(Windows.DEFAULT.timeSeparator()), groups,
+                !"untrusted".equals(lab.path("delegation").asText("trusted")));
     }
 
     private static Server server(JsonNode n) {

@@ -151,6 +151,11 @@ final class Collection {
             }
 
             @Override
+            public boolean bringsCredential() {
+                return shell.bringsCredential();
+            }
+
+            @Override
             public String describe() {
                 return shell.describe();
             }

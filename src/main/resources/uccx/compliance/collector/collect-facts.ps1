@@ -26,12 +26,6 @@
 
 #region setup
 $ErrorActionPreference = 'Stop'
-if (-not (Get-Command Get-ExchangeServer -ErrorAction SilentlyContinue)) {
-    # The supported way to load the Exchange cmdlets outside the Exchange Management Shell.
-    . ($env:ExchangeInstallPath + 'bin\RemoteExchange.ps1') | Out-Null
-    Connect-ExchangeServer -auto | Out-Null
-}
-
 # $Failures: the error caught, or the -ErrorVariable lists of the calls (empty when they wrote no
 # error). The first error record decides; ErrorCount says how many came back.
 function Get-UccxStatus([string]$Fact, [string]$Target, [string]$Hop, $Failures) {
@@ -69,6 +63,34 @@ function Get-UccxDecidesStoreVisible($Entry) {
         if ($right -eq 'ms-Exch-Store-Visible' -or $right -eq 'd74a875e-22b9-11d3-aa62-00c04f8eedd8') { return $true }
     }
     return $false
+}
+
+# The Exchange session. Its cmdlets run behind http://<fqdn>/PowerShell, reached from this server
+# with Kerberos: a second hop, which Windows allows only if a credential of the audit account is
+# here. With delegation, Connect-ExchangeServer uses the forwarded ticket; with the suite's
+# explicit credential ($UccxSecondHopCredential, set by the bootstrap, never written anywhere)
+# the session is opened with it on this server's own PowerShell virtual directory. Either way
+# its outcome is a status of its own: the Exchange facts that follow then say why they failed
+# rather than "cmdlet not recognized". Connect-ExchangeServer may fail without throwing (it
+# writes errors and asks for a server name), so the test that matters is whether the cmdlets exist.
+$hop = 'Connect-ExchangeServer -auto'
+try {
+    if ($UccxSecondHopCredential -ne $null) {
+        $uccxExchangeUri = 'http://' + [System.Net.Dns]::GetHostEntry($env:COMPUTERNAME).HostName + '/PowerShell/'
+        $hop = "New-PSSession $uccxExchangeUri with the audit account's credential"
+        $uccxSession = New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri $uccxExchangeUri -Credential $UccxSecondHopCredential -Authentication Kerberos -ErrorAction Stop
+        Import-PSSession $uccxSession -DisableNameChecking -ErrorAction Stop | Out-Null
+    } elseif (-not (Get-Command Get-ExchangeServer -ErrorAction SilentlyContinue)) {
+        # The supported way to load the Exchange cmdlets outside the Exchange Management Shell.
+        . ($env:ExchangeInstallPath + 'bin\RemoteExchange.ps1') | Out-Null
+        Connect-ExchangeServer -auto | Out-Null
+    }
+    if (-not (Get-Command Get-ExchangeServer -ErrorAction SilentlyContinue)) {
+        throw "$hop loaded no Exchange cmdlet"
+    }
+    Get-UccxStatus 'exchangeSession' '' $hop $null
+} catch {
+    Get-UccxStatus 'exchangeSession' '' $hop $_
 }
 #endregion
 

@@ -30,7 +30,7 @@ class EnvironmentErrorsTest {
     void unknownKeyWithNothingCloseListsTheAllowedKeys() {
         assertThat(errors(project, with(SITE, "    port: 5986", "    colour: blue"))).containsExactly(
                 "environments/site.yaml:7: exchange.management.colour: unknown key; allowed here: transport, host, port,"
-                        + " https, username, password, trustStore, trustStorePassword, certificateSha256");
+                        + " https, username, password, trustStore, trustStorePassword, certificateSha256, secondHop");
     }
 
     @Test

@@ -35,7 +35,7 @@ class EnvironmentLoaderTest {
         assertThat(env.exchange().version()).isEqualTo(ExchangeVersion.SP3);
         assertThat(env.exchange().management()).isEqualTo(new Management(Transport.LAB, java.util.Optional.empty(),
                 java.util.OptionalInt.empty(), false, java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()));
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), SecondHop.DELEGATION));
         assertThat(env.exchange().clientAccessServers()).containsExactly("EXCH01", "EXCH02");
         assertThat(env.exchange().mailboxServers()).containsExactly("EXCH01", "EXCH02");
         assertThat(env.exchange().receiveConnectors()).containsExactly("EXCH01\\UCCX Relay", "EXCH02\\UCCX Relay");

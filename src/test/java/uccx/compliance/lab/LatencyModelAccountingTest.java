@@ -28,7 +28,7 @@ class LatencyModelAccountingTest {
                 List.of(), new LabState.Faults(0, List.of()));
         CmdletCalls calls = new CmdletCalls(Duration.ZERO);
         List<String> violations = new ArrayList<>();
-        LabPowerShell lab = new LabPowerShell(state, Clock.systemUTC(), violations::add, calls, Duration.ZERO, Runnable::run);
+        LabPowerShell lab = new LabPowerShell(state, Clock.systemUTC(), violations::add, calls, Duration.ZERO, Runnable::run, p -> false);
         CollectionScope scope = new CollectionScope(List.of("EXCH01", "EXCH02", "EXCH03"), List.of("EXCH01", "EXCH02"),
                 List.of("EXCH01\\A", "EXCH02\\B", "EXCH03\\C", "EXCH03\\D"), "uccx@lab.example.com", "LAB\\uccx", 24);
 

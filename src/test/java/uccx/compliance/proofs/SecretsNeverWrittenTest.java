@@ -52,6 +52,9 @@ class SecretsNeverWrittenTest {
         LabVariant lab = LabVariant.ofCompliantLab(PROJECT);
         // non-compliant, so messages, transcripts and remediation are written too
         ((ObjectNode) lab.server("EXCH01").get("imapSettings")).put("MaxConnectionsPerUser", 1);
+        // the audit account's password also travels to the WinRM server, for the second hop
+        lab.lab().put("delegation", "untrusted");
+        lab.change(root -> ((ObjectNode) root.get("exchange").get("management")).put("secondHop", "credential"));
         Path rightEnvironment = lab.writeTo(PROJECT.resolve("target/proof-environments"), "secrets-right-password");
         LabVariant wrong = LabVariant.ofCompliantLab(PROJECT);
         wrong.change(root -> ((ObjectNode) root.get("uccx")).put("password", "${UCCX_TEST_PASSWORD}"));
@@ -75,7 +78,10 @@ class SecretsNeverWrittenTest {
         }
     }
 
-    /** The password in plain text, or inside a Base64 token (standard or URL-safe, any AUTHENTICATE or Basic framing). */
+    /**
+     * The password in plain text, or inside a Base64 token (standard or URL-safe, any AUTHENTICATE
+     * or Basic framing, or UTF-16LE as the second-hop credential travels).
+     */
     private static boolean reveals(String text, String password) {
         if (text.contains(password)) {
             return true;
@@ -85,7 +91,9 @@ class SecretsNeverWrittenTest {
             String token = tokens.group();
             for (Base64.Decoder decoder : List.of(Base64.getDecoder(), Base64.getUrlDecoder())) {
                 try {
-                    if (new String(decoder.decode(token), StandardCharsets.ISO_8859_1).contains(password)) {
+                    byte[] decoded = decoder.decode(token);
+                    if (new String(decoded, StandardCharsets.ISO_8859_1).contains(password)
+                            || new String(decoded, StandardCharsets.UTF_16LE).contains(password)) {
                         return true;
                     }
                 } catch (IllegalArgumentException notBase64) {

@@ -49,6 +49,10 @@ public final class LocalPowerShell implements ManagementShell {
     @Override
     public ShellOutput run(RemoteCommand command) throws ShellException {
         String hop = "local " + (windows ? "cmd.exe" : "/bin/sh");
+        if (command.credentialLine()) {
+            // The local powershell.exe runs with this agent's own logon: every server is one hop away.
+            throw new ShellException(hop + ": not run, the command reads a second-hop credential that a local shell never sends");
+        }
         List<byte[]> input;
         try {
             input = ProcessExchange.encode(command.standardInput(), console);

@@ -17,6 +17,15 @@ public interface ManagementShell extends AutoCloseable {
      */
     ShellOutput run(RemoteCommand command) throws ShellException;
 
+    /**
+     * Whether this shell sends the audit account's password after a command's input, for a
+     * script that uses it explicitly on the second hop ({@code secondHop: credential}). Only a
+     * WinRM shell that holds the password and was told to can.
+     */
+    default boolean bringsCredential() {
+        return false;
+    }
+
     /** Where commands go, for messages and evidence: for example {@code WinRM https://exch01:5986 as svc@CORP}. Never a secret. */
     String describe();
 

@@ -22,7 +22,7 @@ public final class ManagementShells {
     public static ManagementShell forEnvironment(Environment environment) {
         Management management = environment.exchange().management();
         return switch (management.transport()) {
-            case WINRM -> new WinRmShell(winRm(environment, management));
+            case WINRM -> new WinRmShell(winRm(environment, management), management.secondHop());
             case LOCAL -> new LocalPowerShell(environment.timeouts().read(), WINDOWS_CONSOLE);
             case LAB -> throw new IllegalArgumentException("a lab environment reaches the embedded lab, which gives its own endpoint");
         };
@@ -31,7 +31,7 @@ public final class ManagementShells {
     /** WinRM to the embedded lab: Basic over HTTP on loopback, with the run's fresh credentials. */
     public static ManagementShell forLab(String host, int port, String username, String password, Environment environment) {
         return new WinRmShell(new WinRmSettings(host, port, false, username, password, environment.timeouts().connect(),
-                environment.timeouts().read(), Trust.jvmDefault()));
+                environment.timeouts().read(), Trust.jvmDefault()), environment.exchange().management().secondHop());
     }
 
     private static WinRmSettings winRm(Environment environment, Management management) {

@@ -44,6 +44,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import uccx.compliance.collector.RemoteCommand;
 import uccx.compliance.environment.Durations;
+import uccx.compliance.environment.SecondHop;
 import uccx.compliance.tls.Trust;
 
 /**
@@ -99,14 +100,25 @@ public final class WinRmShell implements ManagementShell {
     private final ExecutorService threads;
     private final AtomicBoolean credentialRefused = new AtomicBoolean();
     private final Duration maxOperationTimeout;
+    private final boolean bringsCredential;
 
     public WinRmShell(WinRmSettings settings) {
         this(settings, MAX_OPERATION_TIMEOUT);
     }
 
+    /** A shell that, for {@link SecondHop#CREDENTIAL}, sends the password after a command's input when the command reads it. */
+    public WinRmShell(WinRmSettings settings, SecondHop secondHop) {
+        this(settings, MAX_OPERATION_TIMEOUT, secondHop == SecondHop.CREDENTIAL);
+    }
+
     /** With another OperationTimeout cap than WinRM's default, so tests can meet it in milliseconds. */
     WinRmShell(WinRmSettings settings, Duration maxOperationTimeout) {
+        this(settings, maxOperationTimeout, false);
+    }
+
+    private WinRmShell(WinRmSettings settings, Duration maxOperationTimeout, boolean bringsCredential) {
         this.settings = settings;
+        this.bringsCredential = bringsCredential;
         this.maxOperationTimeout = maxOperationTimeout;
         this.threads = Executors.newCachedThreadPool(DaemonThreads.named("winrm-" + settings.host()));
     }
@@ -119,7 +131,7 @@ public final class WinRmShell implements ManagementShell {
                     + " was refused earlier and is never tried twice");
         }
         WinRmCommandLine.requireUnchangedBySending(command.commandLine(), hop);
-        List<byte[]> input = consoleInput(command.standardInput(), hop);
+        List<byte[]> input = consoleInput(withCredentialLine(command, hop), hop);
         Instant deadline = Instant.now().plus(settings.readTimeout());
         Optional<TlsTunnel> tunnel = settings.https() ? Optional.of(openTunnel(hop)) : Optional.empty();
         AddressPortMapper mapper = tunnel.<AddressPortMapper>map(t -> t).orElseGet(DefaultAddressPortMapper::new);
@@ -216,6 +228,29 @@ public final class WinRmShell implements ManagementShell {
                     + " write output more often";
         }
         return new ShellException(hop + ": " + reason);
+    }
+
+    @Override
+    public boolean bringsCredential() {
+        return bringsCredential;
+    }
+
+    /**
+     * The command's lines, then, when it reads one, the password as base64 of its UTF-16LE bytes:
+     * the console's code page 437 could not carry every character of a password, and the line
+     * must not look like PowerShell to anything that reads the input.
+     */
+    private List<String> withCredentialLine(RemoteCommand command, String hop) throws ShellException {
+        if (!command.credentialLine()) {
+            return command.standardInput();
+        }
+        if (!bringsCredential) {
+            throw new ShellException(hop + ": not sent, the command reads the audit account's credential but this shell was not set "
+                    + "to bring it (exchange.management.secondHop: credential)");
+        }
+        List<String> lines = new java.util.ArrayList<>(command.standardInput());
+        lines.add(java.util.Base64.getEncoder().encodeToString(settings.password().getBytes(java.nio.charset.StandardCharsets.UTF_16LE)));
+        return lines;
     }
 
     private static List<byte[]> consoleInput(List<String> lines, String hop) throws ShellException {

@@ -39,9 +39,12 @@ final class ExchangeAnswers {
     private final CmdletCalls cmdlets;
     private final List<Serialized> errorStream = new ArrayList<>();
     private final DirectoryAnswers directory;
+    private final SecondHops hops;
+    private boolean sessionOpen = true;
     private String sectionBody = "";
 
-    ExchangeAnswers(LabState state, Clock clock, ScriptSections script, CmdletCalls cmdlets) {
+    ExchangeAnswers(LabState state, Clock clock, ScriptSections script, CmdletCalls cmdlets, SecondHops hops) {
+        this.hops = hops;
         this.state = state;
         this.clock = clock;
         this.script = script;
@@ -68,6 +71,24 @@ final class ExchangeAnswers {
             case "throttlingPolicies" -> perTarget(fact, List.of(""), t -> "Get-ThrottlingPolicy", t -> throttlingPolicies());
             default -> null;
         });
+    }
+
+    /**
+     * The setup section's status of the Exchange session, when the section writes one. Without a
+     * credential of the audit account on the server the session does not open, and every Exchange
+     * cmdlet after it is missing.
+     */
+    List<Serialized> setup(ScriptSections.Section section) {
+        if (!section.body().contains("'exchangeSession'")) {
+            return List.of();
+        }
+        sessionOpen = hops.exchangeSession(section.body());
+        String fqdn = (state.servers().isEmpty() ? "exch01" : state.servers().get(0).name()).toLowerCase(Locale.ROOT) + ".lab.example.com";
+        boolean withCredential = sessionOpen && !hops.forwardedTicket();
+        String hop = withCredential ? "New-PSSession http://" + fqdn + "/PowerShell/ with the audit account's credential"
+                : "Connect-ExchangeServer -auto";
+        return List.of(status("exchangeSession", "", hop, sessionOpen ? null
+                : new CmdletError(SecondHops.sessionRefusal(fqdn), SecondHops.SESSION_ERROR_ID)));
     }
 
     /** The script's end record, its CollectedAt as the end section writes it (see {@link DateText}). */
@@ -99,6 +120,14 @@ final class ExchangeAnswers {
     private List<Serialized> perTarget(String fact, List<String> targets, java.util.function.Function<String, String> hop, Reader reader) {
         List<Serialized> records = new ArrayList<>();
         for (String target : targets) {
+            if (!sessionOpen && EXCHANGE_CMDLETS.containsKey(fact)) {
+                // No session, no proxy function: PowerShell itself refuses the name, and Exchange is never asked.
+                String first = fact.equals("organizationPermissions") ? "Get-OrganizationConfig" : EXCHANGE_CMDLETS.get(fact);
+                records.add(status(fact, target, hop.apply(target), new CmdletError("The term '" + first + "' is not recognized as the "
+                        + "name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path "
+                        + "was included, verify that the path is correct and try again.", "CommandNotFoundException")));
+                continue;
+            }
             // A failing call costs as much as one that answers: Exchange is asked either way.
             cmdlets.call();
             var injected = state.faults().failureOf(fact, target);
@@ -159,6 +188,10 @@ final class ExchangeAnswers {
     }
 
     private List<Serialized> registry(String server) throws CmdletError {
+        if (!hops.otherServer(sectionBody)) {
+            throw new CmdletError("Exception calling \"OpenRemoteBaseKey\" with \"2\" argument(s): \"" + SecondHops.UNAUTHORIZED + "\"",
+                    "UnauthorizedAccessException");
+        }
         Server s = state.server(server).orElseThrow(() -> new CmdletError(
                 "Exception calling \"OpenRemoteBaseKey\" with \"2\" argument(s): \"The network path was not found.\r\n\"",
                 "DotNetMethodException"));
@@ -179,6 +212,9 @@ final class ExchangeAnswers {
     }
 
     private List<Serialized> storeEvents(String server) throws CmdletError {
+        if (!hops.otherServer(sectionBody)) {
+            throw new CmdletError(SecondHops.UNAUTHORIZED, "System.UnauthorizedAccessException,Microsoft.PowerShell.Commands.GetWinEventCommand");
+        }
         Server s = state.server(server).orElseThrow(() -> new CmdletError("The RPC server is unavailable", "System.Diagnostics.Eventing.Reader.EventLogException,Microsoft.PowerShell.Commands.GetWinEventCommand"));
         int lookbackHours = Integer.parseInt(script.value("UccxEventLookbackHours").isBlank() ? "24" : script.value("UccxEventLookbackHours"));
         Instant now = clock.instant();

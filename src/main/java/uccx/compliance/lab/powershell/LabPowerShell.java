@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uccx.compliance.lab.LabState;
@@ -26,39 +27,56 @@ public final class LabPowerShell {
 
     private static final Pattern SENTINEL = Pattern.compile("-ne\\s+'([^']+)'");
 
+    /** The collector's bootstrap for {@code secondHop: credential} reads one line more after the sentinel: the password. */
+    private static final Pattern READS_CREDENTIAL = Pattern.compile("(?i)FromBase64String\\(\\[Console\\]::In\\.ReadLine\\(\\)\\)");
+
     private final LabState state;
     private final Clock clock;
     private final Consumer<String> violations;
     private final CmdletCalls cmdlets;
     private final Duration shellStart;
     private final Executor processes;
+    private final Predicate<String> auditPassword;
 
     /** Answers at once, on the thread that delivers the last line of the script. */
     public LabPowerShell(LabState state, Clock clock, Consumer<String> violations) {
-        this(state, clock, violations, new CmdletCalls(Duration.ZERO), Duration.ZERO, Runnable::run);
+        this(state, clock, violations, new CmdletCalls(Duration.ZERO), Duration.ZERO, Runnable::run, password -> false);
     }
 
     /**
      * @param cmdlets    counts (and paces) the cmdlet calls the answers make
      * @param shellStart how long powershell.exe and the Exchange snap-in take to start, from the command's start
      * @param processes  where a started powershell.exe runs once its script has arrived: the lab's own threads
+     * @param auditPassword whether a second-hop credential the script received is the audit account's password
      */
     public LabPowerShell(LabState state, Clock clock, Consumer<String> violations, CmdletCalls cmdlets, Duration shellStart,
-                         Executor processes) {
+                         Executor processes, Predicate<String> auditPassword) {
         this.state = state;
         this.clock = clock;
         this.violations = violations;
         this.cmdlets = cmdlets;
         this.shellStart = shellStart;
         this.processes = processes;
+        this.auditPassword = auditPassword;
     }
 
     /** What a command writes and how it ends. */
     public record Result(String stdout, String stderr, int exitCode) {
     }
 
-    /** Starts one command; it answers once its standard input has delivered the whole script. */
+    /** Starts one command for a logon that brought a usable credential along, as the lab's Basic logon stands for. */
     public Session start(String commandLine) {
+        return start(commandLine, true);
+    }
+
+    /**
+     * Starts one command; it answers once its standard input has delivered the whole script.
+     *
+     * @param ticketForwarded the logon brought a credential along (a forwarded Kerberos ticket; the
+     *                        lab's Basic logon stands for one): the server can use it only if Active
+     *                        Directory trusts it for delegation ({@code lab.delegation})
+     */
+    public Session start(String commandLine, boolean ticketForwarded) {
         if (!commandLine.trim().toLowerCase(java.util.Locale.ROOT).startsWith("powershell.exe")) {
             violations.accept("the lab received a command that is not powershell.exe: " + abbreviate(commandLine));
             String program = commandLine.trim().split("\\s+")[0];
@@ -75,12 +93,29 @@ public final class LabPowerShell {
             return Session.finished(new Result("", "", 1));
         }
         Optional<String> policy = options.executionPolicy();
+        boolean forwarded = ticketForwarded && state.windows().trustedForDelegation();
+        boolean readsCredential = READS_CREDENTIAL.matcher(bootstrap).find();
         // The shell starts when the command does, while its standard input is still arriving.
-        return new Session(sentinel.group(1), script -> answer(script, policy), System.nanoTime() + shellStart.toNanos(), processes,
-                options.hostReadsStandardInput());
+        return new Session(sentinel.group(1), readsCredential, (script, credential) -> answer(script, policy,
+                new SecondHops(forwarded, credential.filter(this::isAuditPassword).isPresent())),
+                System.nanoTime() + shellStart.toNanos(), processes, options.hostReadsStandardInput());
     }
 
-    private Result answer(String script, Optional<String> processPolicy) {
+    /** The credential line: base64 of the password's UTF-16LE bytes. Anything else is a violation, never a logon. */
+    private boolean isAuditPassword(String line) {
+        try {
+            String password = new String(java.util.Base64.getDecoder().decode(line.trim()), java.nio.charset.StandardCharsets.UTF_16LE);
+            if (auditPassword.test(password)) {
+                return true;
+            }
+        } catch (IllegalArgumentException notBase64) {
+            // reported below
+        }
+        violations.accept("the second-hop credential the script received is not the audit account's password in the bootstrap's form");
+        return false;
+    }
+
+    private Result answer(String script, Optional<String> processPolicy, SecondHops hops) {
         if (script.isBlank()) {
             // [scriptblock]::Create('') runs and writes nothing.
             return new Result("", "", 0);
@@ -91,12 +126,18 @@ public final class LabPowerShell {
         if (refused.isPresent()) {
             return refused.get();
         }
-        ExchangeAnswers answers = new ExchangeAnswers(state, clock, sections, cmdlets);
+        ExchangeAnswers answers = new ExchangeAnswers(state, clock, sections, cmdlets, hops);
         boolean hostText = state.faults().management().filter(f -> f == ManagementFault.HOST_TEXT).isPresent();
         CliXmlWriter out = new CliXmlWriter();
         for (ScriptSections.Section section : sections.sections()) {
             String name = section.name();
-            if (name.equals("end")) {
+            if (name.equals("setup")) {
+                // The banner comes while RemoteExchange.ps1 loads, before the setup reports the session.
+                if (hostText) {
+                    out.hostText(HostText.after(name));
+                }
+                answers.setup(section).forEach(out::write);
+            } else if (name.equals("end")) {
                 out.write(answers.end(section));
             } else if (name.startsWith("fact:")) {
                 Optional<List<Serialized>> records = answers.answer(section);
@@ -105,7 +146,7 @@ public final class LabPowerShell {
             } else if (!FRAME_SECTIONS.contains(name)) {
                 violations.accept("the lab does not know the script section '" + name + "': script and lab have drifted apart");
             }
-            if (hostText) {
+            if (hostText && !name.equals("setup")) {
                 out.hostText(HostText.after(name));
             }
         }
@@ -128,20 +169,24 @@ public final class LabPowerShell {
     /** One running command: collects standard input until the sentinel line, then answers. */
     public static final class Session {
         private final String sentinel;
-        private final java.util.function.Function<String, Result> answer;
+        private final boolean readsCredential;
+        private final java.util.function.BiFunction<String, Optional<String>, Result> answer;
         private final long readyAtNanos;
         private final Executor process;
         private final boolean hostReadsInput;
         private final StringBuilder received = new StringBuilder();
         private final StringBuilder script = new StringBuilder();
         private final StringBuilder hostBuffer = new StringBuilder();
+        private boolean scriptRead;
+        private String credential;
         private boolean complete;
         private Result result;
         private Runnable whenFinished = () -> { };
 
-        private Session(String sentinel, java.util.function.Function<String, Result> answer, long readyAtNanos, Executor process,
-                        boolean hostReadsInput) {
+        private Session(String sentinel, boolean readsCredential, java.util.function.BiFunction<String, Optional<String>, Result> answer,
+                        long readyAtNanos, Executor process, boolean hostReadsInput) {
             this.sentinel = sentinel;
+            this.readsCredential = readsCredential;
             this.answer = answer;
             this.readyAtNanos = readyAtNanos;
             this.process = process;
@@ -149,7 +194,7 @@ public final class LabPowerShell {
         }
 
         private static Session finished(Result result) {
-            Session session = new Session(null, s -> result, System.nanoTime(), Runnable::run, false);
+            Session session = new Session(null, false, (s, c) -> result, System.nanoTime(), Runnable::run, false);
             session.complete = true;
             session.result = result;
             return session;
@@ -196,9 +241,18 @@ public final class LabPowerShell {
             while ((newline = received.indexOf("\n")) >= 0) {
                 String line = received.substring(0, newline).replace("\r", "");
                 received.delete(0, newline + 1);
-                if (line.equals(sentinel)) {
+                if (scriptRead) {
+                    credential = line;
                     complete = true;
                     return Optional.of(script.toString());
+                }
+                if (line.equals(sentinel)) {
+                    scriptRead = true;
+                    if (!readsCredential) {
+                        complete = true;
+                        return Optional.of(script.toString());
+                    }
+                    continue;
                 }
                 script.append(line).append('\n');
             }
@@ -220,7 +274,12 @@ public final class LabPowerShell {
                     return;
                 }
             }
-            Result answered = answer.apply(text);
+            Optional<String> secondHopCredential;
+            synchronized (this) {
+                secondHopCredential = Optional.ofNullable(credential);
+                credential = null;
+            }
+            Result answered = answer.apply(text, secondHopCredential);
             Runnable notify;
             synchronized (this) {
                 result = answered;

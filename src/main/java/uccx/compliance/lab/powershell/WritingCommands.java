@@ -17,8 +17,12 @@ final class WritingCommands {
                     + "|invoke|export|import|suspend|resume|rename|reset|grant|revoke|register|unregister|out|write|send|copy)"
                     + "-(?!object\\b|output\\b|string\\b|null\\b)[a-z][a-z0-9]*\\b");
 
-    /** Commands this lab accepts though their verb could write: they only build objects in memory. */
-    private static final Pattern IN_MEMORY = Pattern.compile("(?i)^(new-object|out-null|out-string|write-output)$");
+    /**
+     * Commands this lab accepts though their verb could write: they only build objects in memory,
+     * or (New-PSSession, Import-PSSession) open the Exchange session and load its proxies, as
+     * Connect-ExchangeServer does inside; what the script calls through them is checked here too.
+     */
+    private static final Pattern IN_MEMORY = Pattern.compile("(?i)^(new-object|out-null|out-string|write-output|new-pssession|import-pssession)$");
 
     private WritingCommands() {
     }
