@@ -18,6 +18,7 @@ public final class RawRecords {
 
     private static final Pattern FACT = property("UccxFact");
     private static final Pattern TARGET = property("UccxTarget");
+    private static final Pattern STATUS = Pattern.compile("<S N=\"UccxRecord\">status</S>");
 
     private final List<String> objects;
 
@@ -34,12 +35,19 @@ public final class RawRecords {
         }
     }
 
-    /** The data and status records of one fact for one target (letter case ignored, as Exchange does). */
+    /**
+     * The data and status records of one fact for one target (letter case ignored, as Exchange does),
+     * and the status of a read that answered for the whole organisation at once (every receive
+     * connector in one call): that status is the target's too.
+     */
     public List<String> of(FactName fact, String target) {
+        String wanted = target.toLowerCase(Locale.ROOT);
         return objects.stream()
                 .filter(o -> value(FACT, o).filter(fact.sectionName()::equals).isPresent())
-                .filter(o -> value(TARGET, o).map(t -> t.toLowerCase(Locale.ROOT)).orElse("")
-                        .equals(target.toLowerCase(Locale.ROOT)))
+                .filter(o -> {
+                    String about = value(TARGET, o).map(t -> t.toLowerCase(Locale.ROOT)).orElse("");
+                    return about.equals(wanted) || about.isEmpty() && STATUS.matcher(o).find();
+                })
                 .toList();
     }
 

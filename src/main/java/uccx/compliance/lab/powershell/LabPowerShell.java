@@ -21,36 +21,47 @@ import uccx.compliance.lab.ManagementFault;
  */
 public final class LabPowerShell {
 
-    /** The sections the lab knows besides the facts. */
+    /** The sections the lab knows besides the facts and windowsFacts. */
     private static final Set<String> FRAME_SECTIONS = Set.of("parameters", "setup", "end");
+
+    /** What a script that reads on a RunspacePool must be given by its parameters section. */
+    private static final List<String> POOL_PARAMETERS = List.of("UccxTargetSeconds", "UccxParallelTargets");
 
     private static final Pattern SENTINEL = Pattern.compile("-ne\\s+'([^']+)'");
 
     private final LabState state;
     private final Clock clock;
     private final Consumer<String> violations;
-    private final CmdletCalls cmdlets;
+    private final CallCosts costs;
     private final Duration shellStart;
     private final Executor processes;
+    private final LabRunspaces runspaces;
 
-    /** Answers at once, on the thread that delivers the last line of the script. */
+    /**
+     * Answers at once, on the thread that delivers the last line of the script; the per-server reads
+     * run on runspace threads of its own (daemon threads, never closed: a lab state with an unreachable
+     * server wants {@link #LabPowerShell(LabState, Clock, Consumer, CallCosts, Duration, Executor, LabRunspaces)}).
+     */
     public LabPowerShell(LabState state, Clock clock, Consumer<String> violations) {
-        this(state, clock, violations, new CmdletCalls(Duration.ZERO), Duration.ZERO, Runnable::run);
+        this(state, clock, violations, new CallCosts(uccx.compliance.lab.LatencyModel.NONE), Duration.ZERO, Runnable::run,
+                LabRunspaces.start());
     }
 
     /**
-     * @param cmdlets    counts (and paces) the cmdlet calls the answers make
+     * @param costs      counts (and paces) the calls the answers make
      * @param shellStart how long powershell.exe and the Exchange snap-in take to start, from the command's start
      * @param processes  where a started powershell.exe runs once its script has arrived: the lab's own threads
+     * @param runspaces  where the script's RunspacePool runs its reads; closing it ends a dead server's hang
      */
-    public LabPowerShell(LabState state, Clock clock, Consumer<String> violations, CmdletCalls cmdlets, Duration shellStart,
-                         Executor processes) {
+    public LabPowerShell(LabState state, Clock clock, Consumer<String> violations, CallCosts costs, Duration shellStart,
+                         Executor processes, LabRunspaces runspaces) {
         this.state = state;
         this.clock = clock;
         this.violations = violations;
-        this.cmdlets = cmdlets;
+        this.costs = costs;
         this.shellStart = shellStart;
         this.processes = processes;
+        this.runspaces = runspaces;
     }
 
     /** What a command writes and how it ends. */
@@ -76,11 +87,12 @@ public final class LabPowerShell {
         }
         Optional<String> policy = options.executionPolicy();
         // The shell starts when the command does, while its standard input is still arriving.
-        return new Session(sentinel.group(1), script -> answer(script, policy), System.nanoTime() + shellStart.toNanos(), processes,
-                options.hostReadsStandardInput());
+        return new Session(sentinel.group(1), (script, out) -> answer(script, policy, out), System.nanoTime() + shellStart.toNanos(),
+                processes, options.hostReadsStandardInput());
     }
 
-    private Result answer(String script, Optional<String> processPolicy) {
+    /** Runs the script's sections in order, writing to {@code out} as powershell.exe writes each object when it has it. */
+    private Result answer(String script, Optional<String> processPolicy, CliXmlWriter out) {
         if (script.isBlank()) {
             // [scriptblock]::Create('') runs and writes nothing.
             return new Result("", "", 0);
@@ -91,13 +103,18 @@ public final class LabPowerShell {
         if (refused.isPresent()) {
             return refused.get();
         }
-        ExchangeAnswers answers = new ExchangeAnswers(state, clock, sections, cmdlets);
+        if (sections.opensRunspacePool()) {
+            POOL_PARAMETERS.stream().filter(p -> sections.value(p).isBlank()).forEach(p -> violations.accept(
+                    "the script reads on a RunspacePool but its parameters section does not set $" + p + ": script and lab have drifted apart"));
+        }
+        ExchangeAnswers answers = new ExchangeAnswers(state, clock, sections, costs, runspaces);
         boolean hostText = state.faults().management().filter(f -> f == ManagementFault.HOST_TEXT).isPresent();
-        CliXmlWriter out = new CliXmlWriter();
         for (ScriptSections.Section section : sections.sections()) {
             String name = section.name();
             if (name.equals("end")) {
                 out.write(answers.end(section));
+            } else if (name.equals("windowsFacts")) {
+                answers.awaitWindowsFacts(section, out::write, violations);
             } else if (name.startsWith("fact:")) {
                 Optional<List<Serialized>> records = answers.answer(section);
                 records.ifPresentOrElse(r -> r.forEach(out::write),
@@ -128,7 +145,8 @@ public final class LabPowerShell {
     /** One running command: collects standard input until the sentinel line, then answers. */
     public static final class Session {
         private final String sentinel;
-        private final java.util.function.Function<String, Result> answer;
+        private final java.util.function.BiFunction<String, CliXmlWriter, Result> answer;
+        private final CliXmlWriter out = new CliXmlWriter();
         private final long readyAtNanos;
         private final Executor process;
         private final boolean hostReadsInput;
@@ -139,7 +157,7 @@ public final class LabPowerShell {
         private Result result;
         private Runnable whenFinished = () -> { };
 
-        private Session(String sentinel, java.util.function.Function<String, Result> answer, long readyAtNanos, Executor process,
+        private Session(String sentinel, java.util.function.BiFunction<String, CliXmlWriter, Result> answer, long readyAtNanos, Executor process,
                         boolean hostReadsInput) {
             this.sentinel = sentinel;
             this.answer = answer;
@@ -149,7 +167,7 @@ public final class LabPowerShell {
         }
 
         private static Session finished(Result result) {
-            Session session = new Session(null, s -> result, System.nanoTime(), Runnable::run, false);
+            Session session = new Session(null, (s, out) -> result, System.nanoTime(), Runnable::run, false);
             session.complete = true;
             session.result = result;
             return session;
@@ -220,13 +238,21 @@ public final class LabPowerShell {
                     return;
                 }
             }
-            Result answered = answer.apply(text);
+            Result answered = answer.apply(text, out);
             Runnable notify;
             synchronized (this) {
                 result = answered;
                 notify = whenFinished;
             }
             notify.run();
+        }
+
+        /**
+         * What the command has written to standard output so far, as a console reading it would see it:
+         * powershell.exe -OutputFormat XML writes each object as the script writes it, not at the end.
+         */
+        public String writtenSoFar() {
+            return out.soFar();
         }
 
         /** Called once the result exists, on the thread that made it; at once if it already does. */
