@@ -130,14 +130,14 @@ $uccxRegistryRead = {
         $value = $null
         $kind = 'KeyMissing'
         try {
-            $key = $hive.OpenSubKey($storeKey)
-            if ($key -ne $null) {
+            $subKey = $hive.OpenSubKey($storeKey)
+            if ($subKey -ne $null) {
                 $kind = 'ValueMissing'
-                $value = $key.GetValue($storeValue)
+                $value = $subKey.GetValue($storeValue)
                 if ($value -ne $null) {
-                    $kind = [string]$key.GetValueKind($storeValue)
+                    $kind = [string]$subKey.GetValueKind($storeValue)
                 }
-                $key.Close()
+                $subKey.Close()
             }
         } finally {
             $hive.Close()
