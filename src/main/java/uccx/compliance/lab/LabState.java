@@ -174,7 +174,14 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
          * Whether {@code server} is down for RPC ({@code lab.faults.unreachable}): every call the script
          * makes to the server itself (its remote registry, its remote event log) hangs, as RPC to a
          * server that does not answer does, while the Exchange cmdlets about it still answer from
-         * Active Directory.
+         * Active Directory. Get-ImapSettings -Server returns an Imap4AdConfiguration, a configuration
+         * object of the directory (Exchange 2010 SDK: Imap4AdConfiguration derives, through
+         * PopImapAdConfiguration, from ADConfigurationObject; it lives under the server's Protocols
+         * container), so the cmdlet reads a domain controller, not the server. No Microsoft page says in
+         * so many words that it never contacts the server; the class is the best source we have. How
+         * long a real dead server blocks (20 to 60 s or more: TCP's connect retries, then RPC's own
+         * timeouts) is an estimate; the lab blocks until it closes, which no bound of the script may
+         * rely on.
          */
         public boolean isUnreachable(String server) {
             return unreachable.stream().anyMatch(s -> s.equalsIgnoreCase(server));
