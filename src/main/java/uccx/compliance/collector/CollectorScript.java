@@ -101,10 +101,11 @@ public final class CollectorScript {
         return "#region parameters\r\n"
                 + "$UccxClientAccessServers = " + array(scope.clientAccessServers()) + "\r\n"
                 + "$UccxMailboxServers = " + array(scope.mailboxServers()) + "\r\n"
-                + "$UccxReceiveConnectors = " + array(scope.receiveConnectors()) + "\r\n"
                 + "$UccxMailbox = " + quote(scope.mailbox()) + "\r\n"
                 + "$UccxAccount = " + quote(scope.account()) + "\r\n"
                 + "$UccxEventLookbackHours = " + scope.eventLookbackHours() + "\r\n"
+                + "$UccxTargetSeconds = " + scope.targetBound().toSeconds() + "\r\n"
+                + "$UccxParallelTargets = " + scope.parallelTargets() + "\r\n"
                 + "#endregion\r\n\r\n";
     }
 

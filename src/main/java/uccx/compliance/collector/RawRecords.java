@@ -18,11 +18,21 @@ public final class RawRecords {
 
     private static final Pattern FACT = property("UccxFact");
     private static final Pattern TARGET = property("UccxTarget");
+    private static final Pattern STATUS = Pattern.compile("<S N=\"UccxRecord\">status</S>");
 
-    private final List<String> objects;
+    /** One record as written, with the fact, target (lower case) and kind it names, read once. */
+    private record Record(String fact, String target, boolean status, String xml) {
+        static Record of(String xml) {
+            return new Record(value(FACT, xml).orElse(null), value(TARGET, xml).map(t -> t.toLowerCase(Locale.ROOT)).orElse(""),
+                    STATUS.matcher(xml).find(), xml);
+        }
+    }
+
+    private final List<Record> records;
 
     private RawRecords(List<String> objects) {
-        this.objects = objects;
+        // Read once: a run asks once per control and target, and a large organisation writes thousands of records.
+        this.records = objects.stream().map(Record::of).toList();
     }
 
     /** The records of a run's output; output that is not CliXml has none. */
@@ -34,18 +44,21 @@ public final class RawRecords {
         }
     }
 
-    /** The data and status records of one fact for one target (letter case ignored, as Exchange does). */
+    /**
+     * The data and status records of one fact for one target (letter case ignored, as Exchange does),
+     * and the status of a read that answered for the whole organisation at once (every receive
+     * connector in one call): that status is the target's too.
+     */
     public List<String> of(FactName fact, String target) {
-        return objects.stream()
-                .filter(o -> value(FACT, o).filter(fact.sectionName()::equals).isPresent())
-                .filter(o -> value(TARGET, o).map(t -> t.toLowerCase(Locale.ROOT)).orElse("")
-                        .equals(target.toLowerCase(Locale.ROOT)))
-                .toList();
+        String wanted = target.toLowerCase(Locale.ROOT);
+        return records.stream().filter(r -> fact.sectionName().equals(r.fact()))
+                .filter(r -> r.target().equals(wanted) || r.target().isEmpty() && r.status())
+                .map(Record::xml).toList();
     }
 
     /** Every record of one fact, whatever its target (the organisation's throttling policies, for example). */
     public List<String> of(FactName fact) {
-        return objects.stream().filter(o -> value(FACT, o).filter(fact.sectionName()::equals).isPresent()).toList();
+        return records.stream().filter(r -> fact.sectionName().equals(r.fact())).map(Record::xml).toList();
     }
 
     private static Optional<String> value(Pattern property, String object) {

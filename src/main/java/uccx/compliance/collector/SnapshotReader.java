@@ -73,8 +73,8 @@ public final class SnapshotReader {
                         list(SnapshotReader::storeEvent)),
                 records.fact(FactName.ORGANIZATION_PERMISSIONS, scope.account(),
                         "Get-OrganizationConfig | Get-ADPermission on the organization", stopped, list(SnapshotReader::permission)),
-                perTarget(records, FactName.RECEIVE_CONNECTORS, scope.receiveConnectors(), c -> "Get-ReceiveConnector -Identity '" + c + "'",
-                        stopped, single(SnapshotReader::receiveConnector)),
+                ListedConnectors.inScope(records.fact(FactName.RECEIVE_CONNECTORS, "", ListedConnectors.HOP, stopped, objects -> objects),
+                        scope.receiveConnectors(), SnapshotReader::receiveConnector),
                 records.fact(FactName.MAILBOX, scope.mailbox(), "Get-Mailbox -Identity " + scope.mailbox(), stopped,
                         single(SnapshotReader::mailbox)),
                 records.fact(FactName.THROTTLING_POLICIES, "", "Get-ThrottlingPolicy", stopped, list(SnapshotReader::throttlingPolicy)),
@@ -225,6 +225,9 @@ public final class SnapshotReader {
                     case "fact" -> data.computeIfAbsent(key(o), k -> new ArrayList<>()).add(o);
                     case "status" -> statuses.put(key(o), o);
                     case "end" -> ended = o;
+                    case "progress" -> {
+                        // The script was still waiting for servers' own Windows facts: it kept the command alive, and says nothing of a fact.
+                    }
                     default -> {
                         // Output of something else (a profile, a banner): not ours, not evidence of anything.
                     }

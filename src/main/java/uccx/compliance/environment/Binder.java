@@ -41,7 +41,8 @@ final class Binder {
         JsonNode timeouts = document.path("timeouts");
         Timeouts t = new Timeouts(
                 Duration.ofSeconds(timeouts.path("connectSeconds").asLong(Timeouts.DEFAULT_CONNECT.toSeconds())),
-                Duration.ofSeconds(timeouts.path("readSeconds").asLong(Timeouts.DEFAULT_READ.toSeconds())));
+                Duration.ofSeconds(timeouts.path("readSeconds").asLong(Timeouts.DEFAULT_READ.toSeconds())),
+                Duration.ofSeconds(timeouts.path("targetSeconds").asLong(Timeouts.DEFAULT_TARGET.toSeconds())));
         return new Environment(file, document.get("name").asText(), ex, uccx,
                 endpoint(document.path("imap"), 143, 993), endpoint(document.path("smtp"), 25, 465), t,
                 document.path("eventLookbackHours").asInt(24),

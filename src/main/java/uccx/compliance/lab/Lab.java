@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import uccx.compliance.lab.powershell.CmdletCalls;
+import uccx.compliance.lab.powershell.CallCosts;
+import uccx.compliance.lab.powershell.LabRunspaces;
 import uccx.compliance.lab.powershell.LabPowerShell;
 import uccx.compliance.lab.winrm.ListenerFault;
 import uccx.compliance.lab.winrm.Logon;
@@ -35,19 +36,21 @@ public final class Lab implements AutoCloseable {
     private final List<String> violations;
     private final LabMail mail;
     private final Optional<ClosedPort> closedPort;
-    private final CmdletCalls cmdlets;
+    private final CallCosts costs;
     private final ExecutorService powerShells;
+    private final LabRunspaces runspaces;
 
     private Lab(WinRmEndpoint winRm, String username, String password, List<String> violations, LabMail mail,
-                Optional<ClosedPort> closedPort, CmdletCalls cmdlets, ExecutorService powerShells) {
+                Optional<ClosedPort> closedPort, CallCosts costs, ExecutorService powerShells, LabRunspaces runspaces) {
         this.winRm = winRm;
         this.closedPort = closedPort;
         this.username = username;
         this.password = password;
         this.violations = violations;
         this.mail = mail;
-        this.cmdlets = cmdlets;
+        this.costs = costs;
         this.powerShells = powerShells;
+        this.runspaces = runspaces;
     }
 
     /** Starts the lab without its mail endpoints: only the management side. */
@@ -72,14 +75,16 @@ public final class Lab implements AutoCloseable {
         String password = passwords.get();
         List<String> violations = Collections.synchronizedList(new ArrayList<>());
         LatencyModel model = state.latencyModel();
-        CmdletCalls cmdlets = new CmdletCalls(model.cmdletCall());
+        CallCosts costs = new CallCosts(model);
         // powershell.exe runs on a lab thread of its own, as a process beside the WinRM service does.
         ExecutorService powerShells = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "lab-powershell");
             thread.setDaemon(true);
             return thread;
         });
-        LabPowerShell powerShell = new LabPowerShell(state, clock, violations::add, cmdlets, model.shellStart(), powerShells,
+        // The script's RunspacePool runs on lab threads too; closing them ends any hang on a dead server.
+        LabRunspaces runspaces = LabRunspaces.start();
+        LabPowerShell powerShell = new LabPowerShell(state, clock, violations::add, costs, model.shellStart(), powerShells, runspaces,
                 offered -> java.security.MessageDigest.isEqual(offered.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         password.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         Optional<ManagementFault> fault = state.faults().management();
@@ -93,8 +98,9 @@ public final class Lab implements AutoCloseable {
             // The endpoint still runs, unreachable, so that the run's counts and checks read as always.
             closedPort = fault.filter(f -> f == ManagementFault.REFUSED).map(f -> ClosedPort.reserve());
             LabMail mail = uccxAccount.isPresent() ? LabMail.start(state, uccxAccount.get(), passwords.get(), clock) : LabMail.none();
-            return new Lab(winRm, username, password, violations, mail, closedPort, cmdlets, powerShells);
+            return new Lab(winRm, username, password, violations, mail, closedPort, costs, powerShells, runspaces);
         } catch (IOException | RuntimeException e) {
+            runspaces.close();
             powerShells.shutdownNow();
             closedPort.ifPresent(ClosedPort::close);
             if (winRm != null) {
@@ -185,9 +191,19 @@ public final class Lab implements AutoCloseable {
         return winRm.commandsReceived();
     }
 
-    /** Cmdlet calls the lab's Exchange answered: one per cmdlet per target (see {@link CmdletCalls}). */
-    public int cmdletCalls() {
-        return cmdlets.count();
+    /** Exchange cmdlet calls the lab answered from its directory (see {@link CallCosts}). */
+    public int adCalls() {
+        return costs.adCalls();
+    }
+
+    /** Objects those calls returned. */
+    public int objectsReturned() {
+        return costs.objects();
+    }
+
+    /** RPC calls to the Mailbox servers themselves: remote registry, remote event log. */
+    public int rpcCalls() {
+        return costs.rpcCalls();
     }
 
     public int failedAuthentications() {
@@ -211,6 +227,7 @@ public final class Lab implements AutoCloseable {
         } finally {
             closedPort.ifPresent(ClosedPort::close);
             winRm.close();
+            runspaces.close();
             powerShells.shutdownNow();
         }
     }

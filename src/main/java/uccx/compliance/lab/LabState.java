@@ -156,12 +156,42 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
      * @param management how the one collector command fails as a whole, if at all
      * @param imap       how every IMAP endpoint misbehaves, if at all
      * @param smtp       how every receive connector refuses a session, if at all
+     * @param unreachable servers that do not answer RPC (see {@link #isUnreachable(String)})
      */
     public record Faults(long latencyMillis, List<Failure> failures, Optional<ManagementFault> management,
-                         Optional<uccx.compliance.lab.imap.ImapFault> imap, Optional<uccx.compliance.lab.smtp.SmtpFault> smtp) {
+                         Optional<uccx.compliance.lab.imap.ImapFault> imap, Optional<uccx.compliance.lab.smtp.SmtpFault> smtp,
+                         List<String> unreachable) {
+
+        public Faults {
+            unreachable = List.copyOf(unreachable);
+        }
 
         public Faults(long latencyMillis, List<Failure> failures) {
             this(latencyMillis, failures, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        public Faults(long latencyMillis, List<Failure> failures, Optional<ManagementFault> management,
+                      Optional<uccx.compliance.lab.imap.ImapFault> imap, Optional<uccx.compliance.lab.smtp.SmtpFault> smtp) {
+            this(latencyMillis, failures, management, imap, smtp, List.of());
+        }
+
+        // --- lab.faults.unreachable: a dead server (the collector's per-server bound) ---
+
+        /**
+         * Whether {@code server} is down for RPC ({@code lab.faults.unreachable}): every call the script
+         * makes to the server itself (its remote registry, its remote event log) hangs, as RPC to a
+         * server that does not answer does, while the Exchange cmdlets about it still answer from
+         * Active Directory. Get-ImapSettings -Server returns an Imap4AdConfiguration, a configuration
+         * object of the directory (Exchange 2010 SDK: Imap4AdConfiguration derives, through
+         * PopImapAdConfiguration, from ADConfigurationObject; it lives under the server's Protocols
+         * container), so the cmdlet reads a domain controller, not the server. No Microsoft page says in
+         * so many words that it never contacts the server; the class is the best source we have. How
+         * long a real dead server blocks (20 to 60 s or more: TCP's connect retries, then RPC's own
+         * timeouts) is an estimate; the lab blocks until it closes, which no bound of the script may
+         * rely on.
+         */
+        public boolean isUnreachable(String server) {
+            return unreachable.stream().anyMatch(s -> s.equalsIgnoreCase(server));
         }
 
         public Optional<Failure> failureOf(String fact, String target) {
@@ -269,7 +299,7 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
                 f.hasNonNull("target") ? Optional.of(f.get("target").asText()) : Optional.empty(),
                 f.path("message").asText("Access is denied."), f.path("errorId").asText("LabFault"))),
                 kind(n, "management", ManagementFault::ofLabel), kind(n, "imap", uccx.compliance.lab.imap.ImapFault::ofLabel),
-                kind(n, "smtp", uccx.compliance.lab.smtp.SmtpFault::ofLabel));
+                kind(n, "smtp", uccx.compliance.lab.smtp.SmtpFault::ofLabel), strings(n.path("unreachable")));
     }
 
     /** A fault kind by its name; the schema has already refused a name that is not one. */

@@ -162,7 +162,9 @@ public final class RunContext implements AutoCloseable {
         collection.awaitEnd();
         lab.ifPresent(l -> summary.measure("labImapFailedLogins",
                 l.mail().imapJournals().stream().mapToInt(j -> j.failedLogins()).sum()));
-        lab.ifPresent(l -> summary.measure("labCmdletCalls", l.cmdletCalls()));
+        lab.ifPresent(l -> summary.measure("labAdCalls", l.adCalls()));
+        lab.ifPresent(l -> summary.measure("labObjects", l.objectsReturned()));
+        lab.ifPresent(l -> summary.measure("labRpcCalls", l.rpcCalls()));
         try {
             record.write(summary, clock.instant(), remoteCommands(), collection.collectedSoFar());
         } finally {

@@ -10,8 +10,18 @@
 #   UccxRecord = 'status'  how collecting one fact for one target went: Status 'collected' or
 #                          'failed', the Hop that was tried, the first error's id and message,
 #                          and ErrorCount, the error records that came back
+#   UccxRecord = 'progress' the script is still waiting for servers' own Windows facts; no fact
+#                          (written at least every few seconds while it waits, see windowsFacts)
 #   UccxRecord = 'end'     the script reached its end (output that lacks it was cut short)
 # Each fact is collected on its own: a failing fact does not stop the others.
+#
+# Time. The Exchange cmdlets read Active Directory and answer for the organisation; the remote
+# registry and the Application event log are RPC to each Mailbox server itself, and RPC to a server
+# that does not answer blocks for 20 to 60 s or more. So the per-server Windows facts (registry,
+# storeEvents) run on a RunspacePool, $UccxParallelTargets at a time, queued before the Exchange
+# cmdlets so that they overlap them; each is given $UccxTargetSeconds from its start. Overthere
+# fails a command that writes nothing for WinRM's OperationTimeout (at most 60 s), so while the
+# script waits for them it writes a progress record every few seconds.
 #
 # Errors. The Exchange cmdlets that Connect-ExchangeServer loads are proxy functions of an
 # implicit-remoting module: the caller's $ErrorActionPreference does not reach them, and a remote
@@ -21,8 +31,8 @@
 # 'failed' whenever an error record came back, thrown or not.
 #
 # The runner puts a '#region parameters' section before this text, setting
-# $UccxClientAccessServers, $UccxMailboxServers, $UccxReceiveConnectors, $UccxMailbox,
-# $UccxAccount and $UccxEventLookbackHours.
+# $UccxClientAccessServers, $UccxMailboxServers, $UccxMailbox, $UccxAccount,
+# $UccxEventLookbackHours, $UccxTargetSeconds and $UccxParallelTargets.
 
 #region setup
 $ErrorActionPreference = 'Stop'
@@ -46,6 +56,13 @@ function Get-UccxStatus([string]$Fact, [string]$Target, [string]$Hop, $Failures)
         UccxRecord = 'status'; UccxFact = $Fact; UccxTarget = $Target
         Hop = $Hop; Status = $status; ErrorId = $errorId; Message = $message; ErrorCount = $count
     }
+}
+
+# Where a Mailbox server's own facts are read from, for the status record: this server is read
+# locally, any other one over the network (a second hop).
+function Get-UccxWhere([string]$What, [string]$Server) {
+    if ($Server -eq $env:COMPUTERNAME) { return "$What of $Server, read locally" }
+    return "remote $What on $Server"
 }
 
 # Whether a permission entry can grant or deny "View Information Store status" as Windows checks
@@ -92,6 +109,159 @@ try {
 } catch {
     Get-UccxStatus 'exchangeSession' '' $hop $_
 }
+
+# The runspaces that read the Mailbox servers' own Windows facts (PowerShell 2.0's
+# System.Management.Automation.Runspaces.RunspacePool): at most $UccxParallelTargets at once.
+# $uccxStarted says when each read began, written by the read itself on its runspace's thread: a
+# read queued behind others is bounded from its own start, not from the moment it was queued.
+# RunspacePool, SetMaxRunspaces and the [RunspaceFactory] and [PowerShell] accelerators are
+# PowerShell 2.0's own (MSDN, RunspacePool Class: "introduced in Windows PowerShell 2.0"; Oisin
+# Grehan, nivot.org, 2009: the accelerators in 2.0 CTP3).
+$uccxPool = [RunspaceFactory]::CreateRunspacePool(1, $UccxParallelTargets)
+$uccxPool.Open()
+$uccxStarted = [hashtable]::Synchronized(@{})
+$uccxQueued = @()
+$uccxQueuedAt = [DateTime]::UtcNow
+
+# Queues one per-server read on the pool and returns what the windowsFacts section needs to wait
+# for it. Every read takes the same arguments: the server, its key in $uccxStarted, $uccxStarted, the
+# events' start time, and the second-hop credential ($null unless the suite brought one: then the
+# read uses it for another server instead of this logon, which may have none to give).
+function Get-UccxQueued([string]$Fact, [string]$Target, [string]$Hop, $Read, $Since) {
+    $key = $Fact + ' ' + $Target
+    $shell = [PowerShell]::Create()
+    $shell.RunspacePool = $uccxPool
+    [void]$shell.AddScript($Read.ToString())
+    [void]$shell.AddArgument($Target)
+    [void]$shell.AddArgument($key)
+    [void]$shell.AddArgument($uccxStarted)
+    [void]$shell.AddArgument($Since)
+    [void]$shell.AddArgument($UccxSecondHopCredential)
+    $handle = $shell.BeginInvoke()
+    New-Object PSObject -Property @{
+        Fact = $Fact; Target = $Target; Hop = $Hop; Key = $key; Shell = $shell; Handle = $handle
+    }
+}
+#endregion
+
+#region fact:registry
+# The store's per-user service-session limit (KB 980049). The checklist spells the key
+# MSEExchangeIS; the real key is MSExchangeIS. Read on the pool (see setup); the read hands its
+# error, if any, to the windowsFacts section, which writes the status record.
+$uccxRegistryRead = {
+    param($Server, $Key, $Started, $Since, $Credential)
+    $Started[$Key] = [DateTime]::UtcNow
+    $ErrorActionPreference = 'Stop'
+    $storeKey = 'SYSTEM\CurrentControlSet\Services\MSExchangeIS\ParametersSystem'
+    $storeValue = 'Maximum Allowed Service Sessions Per User'
+    # This server's own registry needs no hop. Another server's is a second hop (README, "The second
+    # hop"): with the suite's credential it is read through WMI's StdRegProv, which takes one (the
+    # remote registry API does not); without, through the Remote Registry service with this logon.
+    $local = ($Server -eq $env:COMPUTERNAME)
+    try {
+        $value = $null
+        $kind = 'KeyMissing'
+        if ($Credential -ne $null -and -not $local) {
+            $registry = Get-WmiObject -List -Namespace 'root\default' -ComputerName $Server -Credential $Credential -ErrorAction Stop |
+                Where-Object { $_.Name -eq 'StdRegProv' }
+            # 2147483650 is HKEY_LOCAL_MACHINE; EnumValues answers 2 (not found) for a missing key and
+            # gives each value's type: 4 REG_DWORD, 11 REG_QWORD, 1 REG_SZ, 2 REG_EXPAND_SZ, 7 REG_MULTI_SZ.
+            $listed = $registry.EnumValues(2147483650, $storeKey)
+            if ($listed.ReturnValue -eq 0) {
+                $kind = 'ValueMissing'
+                $names = @($listed.sNames)
+                $types = @($listed.Types)
+                for ($i = 0; $i -lt $names.Count; $i++) {
+                    if ($names[$i] -ne $storeValue) { continue }
+                    if ($types[$i] -eq 4) {
+                        # As the registry API gives a DWORD: a signed Int32.
+                        $kind = 'DWord'
+                        $dword = [uint32]$registry.GetDWORDValue(2147483650, $storeKey, $storeValue).uValue
+                        $value = [BitConverter]::ToInt32([BitConverter]::GetBytes($dword), 0)
+                    } elseif ($types[$i] -eq 11) {
+                        $kind = 'QWord'
+                        $value = $registry.GetQWORDValue(2147483650, $storeKey, $storeValue).uValue
+                    } elseif ($types[$i] -eq 1) {
+                        $kind = 'String'
+                        $value = $registry.GetStringValue(2147483650, $storeKey, $storeValue).sValue
+                    } elseif ($types[$i] -eq 2) {
+                        $kind = 'ExpandString'
+                        $value = $registry.GetExpandedStringValue(2147483650, $storeKey, $storeValue).sValue
+                    } elseif ($types[$i] -eq 7) {
+                        $kind = 'MultiString'
+                        $value = $registry.GetMultiStringValue(2147483650, $storeKey, $storeValue).sValue
+                    } else {
+                        $kind = 'Binary'
+                        $value = $registry.GetBinaryValue(2147483650, $storeKey, $storeValue).uValue
+                    }
+                }
+            }
+        } else {
+            if ($local) {
+                $hive = [Microsoft.Win32.Registry]::LocalMachine
+            } else {
+                $hive = [Microsoft.Win32.RegistryKey]::OpenRemoteBaseKey('LocalMachine', $Server)
+            }
+            try {
+                $subKey = $hive.OpenSubKey($storeKey)
+                if ($subKey -ne $null) {
+                    $kind = 'ValueMissing'
+                    $value = $subKey.GetValue($storeValue)
+                    if ($value -ne $null) {
+                        $kind = [string]$subKey.GetValueKind($storeValue)
+                    }
+                    $subKey.Close()
+                }
+            } finally {
+                # Registry.LocalMachine is the process's own handle: closing it is a no-op at best.
+                if (-not $local) { $hive.Close() }
+            }
+        }
+        New-Object PSObject -Property @{
+            UccxRecord = 'fact'; UccxFact = 'registry'; UccxTarget = $Server
+            Key = 'HKLM\' + $storeKey; ValueName = $storeValue; Value = $value; ValueKind = $kind
+        }
+    } catch {
+        $_
+    }
+}
+foreach ($server in $UccxMailboxServers) {
+    $uccxQueued += Get-UccxQueued 'registry' $server (Get-UccxWhere 'registry' $server) $uccxRegistryRead $null
+}
+#endregion
+
+#region fact:storeEvents
+# Event 9646 names the mailbox only by its LegacyExchangeDN, in its first data field; the
+# message text is localised, so the data fields are what the controls read. Read on the pool (see
+# setup). On PowerShell 2.0 no matching event is an error, NoMatchingEventsFound: the collector
+# reads it as zero events, not as a failure.
+$uccxEventsRead = {
+    param($Server, $Key, $Started, $Since, $Credential)
+    $Started[$Key] = [DateTime]::UtcNow
+    $ErrorActionPreference = 'Stop'
+    $uccxErrors = $null
+    # This server's own log needs no hop; another server's is a second hop, taken with the suite's
+    # credential when it brought one (Get-WinEvent -Credential), else with this logon.
+    $where = @{ FilterHashtable = @{ LogName = 'Application'; ProviderName = 'MSExchangeIS'; Id = 9646; StartTime = $Since } }
+    if ($Server -ne $env:COMPUTERNAME) {
+        $where['ComputerName'] = $Server
+        if ($Credential -ne $null) { $where['Credential'] = $Credential }
+    }
+    try {
+        Get-WinEvent @where -ErrorAction Stop -ErrorVariable uccxErrors | Select-Object @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'storeEvents'}},
+            @{Name='UccxTarget'; Expression={$Server}}, 'Id', 'ProviderName', 'TimeCreated',
+            @{Name='MailboxDn'; Expression={[string]$_.Properties[0].Value}},
+            @{Name='Limit'; Expression={[string]$_.Properties[1].Value}},
+            @{Name='ObjectType'; Expression={[string]$_.Properties[2].Value}}, 'Message'
+        $uccxErrors
+    } catch {
+        $_
+    }
+}
+$since = (Get-Date).AddHours(-$UccxEventLookbackHours)
+foreach ($server in $UccxMailboxServers) {
+    $uccxQueued += Get-UccxQueued 'storeEvents' $server (Get-UccxWhere 'Application event log' $server) $uccxEventsRead $since
+}
 #endregion
 
 #region fact:exchangeServers
@@ -118,65 +288,6 @@ foreach ($server in $UccxClientAccessServers) {
         Get-UccxStatus 'imapSettings' $server $hop $uccxErrors
     } catch {
         Get-UccxStatus 'imapSettings' $server $hop $_
-    }
-}
-#endregion
-
-#region fact:registry
-# The store's per-user service-session limit (KB 980049). The checklist spells the key
-# MSEExchangeIS; the real key is MSExchangeIS.
-$storeKey = 'SYSTEM\CurrentControlSet\Services\MSExchangeIS\ParametersSystem'
-$storeValue = 'Maximum Allowed Service Sessions Per User'
-foreach ($server in $UccxMailboxServers) {
-    $hop = "remote registry on $server"
-    try {
-        $hive = [Microsoft.Win32.RegistryKey]::OpenRemoteBaseKey('LocalMachine', $server)
-        $value = $null
-        $kind = 'KeyMissing'
-        try {
-            $key = $hive.OpenSubKey($storeKey)
-            if ($key -ne $null) {
-                $kind = 'ValueMissing'
-                $value = $key.GetValue($storeValue)
-                if ($value -ne $null) {
-                    $kind = [string]$key.GetValueKind($storeValue)
-                }
-                $key.Close()
-            }
-        } finally {
-            $hive.Close()
-        }
-        New-Object PSObject -Property @{
-            UccxRecord = 'fact'; UccxFact = 'registry'; UccxTarget = $server
-            Key = 'HKLM\' + $storeKey; ValueName = $storeValue; Value = $value; ValueKind = $kind
-        }
-        Get-UccxStatus 'registry' $server $hop $null
-    } catch {
-        Get-UccxStatus 'registry' $server $hop $_
-    }
-}
-#endregion
-
-#region fact:storeEvents
-# Event 9646 names the mailbox only by its LegacyExchangeDN, in its first data field; the
-# message text is localised, so the data fields are what the controls read.
-$since = (Get-Date).AddHours(-$UccxEventLookbackHours)
-foreach ($server in $UccxMailboxServers) {
-    $hop = "Application event log on $server"
-    $uccxErrors = $null
-    try {
-        Get-WinEvent -ComputerName $server -ErrorAction Stop -ErrorVariable uccxErrors -FilterHashtable @{
-            LogName = 'Application'; ProviderName = 'MSExchangeIS'; Id = 9646; StartTime = $since
-        } | Select-Object @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'storeEvents'}},
-            @{Name='UccxTarget'; Expression={$server}}, 'Id', 'ProviderName', 'TimeCreated',
-            @{Name='MailboxDn'; Expression={[string]$_.Properties[0].Value}},
-            @{Name='Limit'; Expression={[string]$_.Properties[1].Value}},
-            @{Name='ObjectType'; Expression={[string]$_.Properties[2].Value}}, 'Message'
-        Get-UccxStatus 'storeEvents' $server $hop $uccxErrors
-    } catch {
-        # On PowerShell 2.0 no matching event is an error, NoMatchingEventsFound: the
-        # collector reads it as zero events, not as a failure.
-        Get-UccxStatus 'storeEvents' $server $hop $_
     }
 }
 #endregion
@@ -237,18 +348,21 @@ try {
 #endregion
 
 #region fact:receiveConnectors
-foreach ($connector in $UccxReceiveConnectors) {
-    $hop = "Get-ReceiveConnector -Identity '$connector'"
-    $uccxErrors = $null
-    try {
-        Get-ReceiveConnector -Identity $connector -ErrorAction Stop -ErrorVariable uccxErrors | Select-Object @{Name='UccxRecord'; Expression={'fact'}},
-            @{Name='UccxFact'; Expression={'receiveConnectors'}}, @{Name='UccxTarget'; Expression={$connector}}, 'Identity',
-            'MaxInboundConnection', 'MessageRateLimit', 'MaxInboundConnectionPercentagePerSource',
-            'MaxInboundConnectionPerSource'
-        Get-UccxStatus 'receiveConnectors' $connector $hop $uccxErrors
-    } catch {
-        Get-UccxStatus 'receiveConnectors' $connector $hop $_
-    }
+# Every receive connector of the organisation in one call: without -Identity or -Server,
+# Get-ReceiveConnector lists them all from Active Directory (Exchange 2007 and 2010 documentation of
+# Get-ReceiveConnector: leave out Identity to get every receive connector; -Server limits the list to
+# one server). The runner keeps the connectors in its scope; one in scope that Exchange does not list
+# is could-not-verify there. One call instead of one per connector: each costs a round trip to AD.
+$hop = 'Get-ReceiveConnector'
+$uccxErrors = $null
+try {
+    Get-ReceiveConnector -ErrorAction Stop -ErrorVariable uccxErrors | Select-Object @{Name='UccxRecord'; Expression={'fact'}},
+        @{Name='UccxFact'; Expression={'receiveConnectors'}}, @{Name='UccxTarget'; Expression={[string]$_.Identity}}, 'Identity',
+        'MaxInboundConnection', 'MessageRateLimit', 'MaxInboundConnectionPercentagePerSource',
+        'MaxInboundConnectionPerSource'
+    Get-UccxStatus 'receiveConnectors' '' $hop $uccxErrors
+} catch {
+    Get-UccxStatus 'receiveConnectors' '' $hop $_
 }
 #endregion
 
@@ -275,6 +389,77 @@ try {
     Get-UccxStatus 'throttlingPolicies' '' $hop $uccxErrors
 } catch {
     Get-UccxStatus 'throttlingPolicies' '' $hop $_
+}
+#endregion
+
+#region windowsFacts
+# The per-server reads queued in the registry and storeEvents sections: each one's records and
+# status as it ends, or a failed status once it has run $UccxTargetSeconds from its own start. While
+# any is pending a progress record goes out every $uccxProgressSeconds, far below WinRM's
+# OperationTimeout, so that the command is never ended for writing nothing.
+#
+# A read past its bound is abandoned, never stopped: PowerShell.Stop() and Dispose() (which stops)
+# wait until the pipeline stops, and a pipeline blocked inside an RPC call (RegConnectRegistry, an
+# event-log query) stops only when that call returns, which is the very wait the bound is there to
+# cut short. Its runspace stays busy until then, so the pool is given one runspace more for each
+# read abandoned; powershell.exe ends at the script's end, and with it the abandoned threads.
+# A read that never started (every runspace held by abandoned reads, should the pool not grow) is
+# given up too once every wave of reads could have used its whole bound.
+$uccxProgressSeconds = 5
+$uccxLastWritten = [DateTime]::UtcNow
+$uccxAbandoned = 0
+$uccxWaves = [Math]::Ceiling($uccxQueued.Count / $UccxParallelTargets) + 1
+$uccxPending = @($uccxQueued)
+while ($uccxPending.Count -gt 0) {
+    $uccxStill = @()
+    foreach ($job in $uccxPending) {
+        $began = $uccxStarted[$job.Key]
+        $now = [DateTime]::UtcNow
+        $late = $false
+        if ($began -ne $null) {
+            $late = ($now - $began).TotalSeconds -ge $UccxTargetSeconds
+        } else {
+            $late = ($now - $uccxQueuedAt).TotalSeconds -ge $uccxWaves * $UccxTargetSeconds
+        }
+        if ($job.Handle.IsCompleted) {
+            $failures = @()
+            try {
+                foreach ($record in $job.Shell.EndInvoke($job.Handle)) {
+                    if ($record -is [System.Management.Automation.ErrorRecord]) { $failures += $record } else { $record }
+                }
+                $failures += @($job.Shell.Streams.Error)
+                $job.Shell.Dispose()
+            } catch {
+                $failures += $_
+            }
+            Get-UccxStatus $job.Fact $job.Target $job.Hop $failures
+            $uccxLastWritten = [DateTime]::UtcNow
+        } elseif ($late) {
+            $why = "$($job.Target) did not answer within $UccxTargetSeconds s"
+            if ($began -eq $null) { $why = "$($job.Target) was not asked: every runspace was held by servers that did not answer" }
+            $timeout = New-Object System.TimeoutException -ArgumentList $why
+            $timeoutRecord = New-Object System.Management.Automation.ErrorRecord -ArgumentList $timeout, 'UccxTargetTimeout', 'OperationTimeout', $job.Target
+            Get-UccxStatus $job.Fact $job.Target $job.Hop $timeoutRecord
+            $uccxAbandoned++
+            [void]$uccxPool.SetMaxRunspaces($UccxParallelTargets + $uccxAbandoned)
+            $uccxLastWritten = [DateTime]::UtcNow
+        } else {
+            $uccxStill += $job
+        }
+    }
+    $uccxPending = $uccxStill
+    if ($uccxPending.Count -gt 0) {
+        [void]$uccxPending[0].Handle.AsyncWaitHandle.WaitOne(250)
+        if (([DateTime]::UtcNow - $uccxLastWritten).TotalSeconds -ge $uccxProgressSeconds) {
+            New-Object PSObject -Property @{
+                UccxRecord = 'progress'; Waiting = $uccxPending.Count
+            }
+            $uccxLastWritten = [DateTime]::UtcNow
+        }
+    }
+}
+if ($uccxAbandoned -eq 0) {
+    $uccxPool.Close()
 }
 #endregion
 

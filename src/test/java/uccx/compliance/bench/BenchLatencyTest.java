@@ -5,15 +5,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-/** The benchmark's floor and ratio, as the issue defines them. Not timed. */
+/**
+ * The benchmark's floor and ratio. Not timed. The floor is what Exchange must do at least: one
+ * shell start and one command's round trips, then the larger of the directory reads (one per fact
+ * Exchange answers for the whole organisation, one per target where it cannot, each with its
+ * objects) and the slowest server's own Windows facts, which run beside them; and the larger of
+ * that collection and the slowest live probe, which also runs beside it.
+ */
 class BenchLatencyTest {
 
     private final BenchLatency issue = BenchLatency.ISSUE;
 
+    /** 20 servers with every role, 50 connectors, one permission entry, three throttling policies. */
+    private final BenchShape twenty = new BenchShape(20, 20, 50, 1, 3);
+
     @Test
-    void theCollectionFloorIsOneShellStartFourRoundTripsAndEveryCmdletCall() {
-        // 20 servers, 50 connectors: 1 + 20 + 20 + 20 + 1 + 50 + 1 + 1 = 114 calls
-        assertThat(issue.collectionFloorMillis(114)).isEqualTo(3000 + 4 * 50 + 114 * 100);
+    void theDirectoryReadsAreOnePerOrganisationWideFactAndOnePerTargetWhereExchangeCannotAnswerForAll() {
+        // Get-ExchangeServer 1, Get-ImapSettings 20, Get-OrganizationConfig + Get-ADPermission 2, Get-User + token 2,
+        // Get-ReceiveConnector 1 (not 50), Get-Mailbox 1, Get-ThrottlingPolicy 1
+        assertThat(twenty.adCalls()).isEqualTo(28);
+        // servers 20, IMAP settings 20, organization + entry 2, user 1, connectors 50, mailbox 1, policies 3
+        assertThat(twenty.objects()).isEqualTo(97);
+        assertThat(issue.directoryMillis(twenty)).isEqualTo(28 * 100 + 97 * 5);
+    }
+
+    @Test
+    void theCollectionFloorIsOneShellStartFourRoundTripsAndTheLongerOfTheDirectoryReadsAndTheSlowestServer() {
+        assertThat(issue.collectionFloorMillis(twenty)).isEqualTo(3000 + 4 * 50 + 28 * 100 + 97 * 5);
+        // a lab whose cmdlets cost nothing: the slowest server's own RPC is what remains
+        BenchLatency rpcOnly = new BenchLatency(3000, 50, 0, 0, 200, 150);
+        assertThat(rpcOnly.collectionFloorMillis(twenty)).isEqualTo(3000 + 4 * 50 + 200);
+    }
+
+    @Test
+    void aHundredServersCostTheirImapSettingsOneByOneButTheirConnectorsInOneRead() {
+        BenchShape hundred = new BenchShape(100, 100, 250, 1, 3);
+        assertThat(hundred.adCalls()).isEqualTo(108);
+        assertThat(issue.collectionFloorMillis(hundred)).isEqualTo(3000 + 200 + 108 * 100 + (100 + 100 + 2 + 1 + 250 + 1 + 3) * 5);
     }
 
     @Test
@@ -24,9 +52,11 @@ class BenchLatencyTest {
     }
 
     @Test
-    void theFloorIsTheLargerOfTheTwo() {
-        assertThat(issue.floorMillis(9, 802, 16)).isEqualTo(7800);
-        assertThat(issue.floorMillis(114, 802, 16)).isEqualTo(14600);
+    void theFloorIsTheLargerOfTheCollectionAndTheSlowestLiveProbe() {
+        BenchShape one = new BenchShape(1, 1, 2, 1, 3);
+        assertThat(issue.floorMillis(one, 802, 16)).as("one server: the capacity probe").isEqualTo(7800);
+        BenchShape hundred = new BenchShape(100, 100, 250, 1, 3);
+        assertThat(issue.floorMillis(hundred, 802, 16)).as("a hundred servers: the collection").isEqualTo(16_285);
     }
 
     @Test
@@ -37,15 +67,17 @@ class BenchLatencyTest {
     @Test
     void aResultIsReadFromTheRunSummary() throws Exception {
         var summary = new ObjectMapper().readTree("""
-                {"started": "2026-01-01T00:00:00Z", "finished": "2026-01-01T00:00:19.500Z", "remoteCommands": 1,
+                {"started": "2026-01-01T00:00:00Z", "finished": "2026-01-01T00:00:09.750Z", "remoteCommands": 1,
                  "outcomes": {"compliant": 139, "non-compliant": 0},
-                 "measurements": {"collectionMillis": 15000, "capacityMillis": 9000, "capacitySessions": "802 of 802",
-                                  "labCmdletCalls": 114}}""");
-        BenchResult result = BenchResult.of(new BenchSize(20, 50), summary, issue, 802, 16, 180);
-        assertThat(result.wallMs()).isEqualTo(19500);
-        assertThat(result.floorMs()).isEqualTo(14600);
-        assertThat(result.ratio()).isEqualTo(19500.0 / 14600);
+                 "measurements": {"collectionMillis": 6500, "capacityMillis": 9000, "capacitySessions": "802 of 802",
+                                  "labAdCalls": 28, "labObjects": 97, "labRpcCalls": 40}}""");
+        BenchResult result = BenchResult.of(new BenchSize(20, 50), twenty, summary, issue, 802, 16, 180);
+        assertThat(result.wallMs()).isEqualTo(9750);
+        assertThat(result.floorMs()).isEqualTo(7800);
+        assertThat(result.ratio()).isEqualTo(9750.0 / 7800);
         assertThat(result.capacitySessions()).isEqualTo(802);
+        assertThat(result.labAdCalls()).isEqualTo(28);
+        assertThat(result.labRpcCalls()).isEqualTo(40);
         assertThat(result.outcomes()).isEqualTo("139 compliant");
     }
 }

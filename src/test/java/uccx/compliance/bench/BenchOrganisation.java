@@ -17,13 +17,20 @@ final class BenchOrganisation {
     private BenchOrganisation() {
     }
 
+    /** An organisation written to a file, and what Exchange must read of it. */
+    record Written(Path file, BenchShape shape) {
+    }
+
     /** Writes {@code <dir>/bench-<servers>x<connectors>.yaml} and returns it. */
-    static Path write(Path projectDir, Path dir, BenchSize size, BenchLatency latency) {
+    static Written write(Path projectDir, Path dir, BenchSize size, BenchLatency latency) {
         LabVariant variant = LabVariant.ofCompliantLab(projectDir);
         ObjectNode template = variant.server("EXCH01").deepCopy();
         ObjectNode connectorTemplate = variant.connector("EXCH01\\UCCX Relay").deepCopy();
         int sessions = 2 * (AGENTS + 1);
-        return variant.change(root -> {
+        // every server holds every role: each is a Client Access server
+        BenchShape shape = new BenchShape(size.servers(), size.servers(), size.connectors(), variant.permissions().size(),
+                variant.lab().withArray("throttlingPolicies").size());
+        Path file = variant.change(root -> {
             ObjectNode exchange = (ObjectNode) root.get("exchange");
             ArrayNode cas = exchange.putArray("clientAccessServers");
             ArrayNode mailbox = exchange.putArray("mailboxServers");
@@ -53,6 +60,7 @@ final class BenchOrganisation {
                 throw new IllegalStateException("the organisation's MaxConnectionFromSingleIP (2000) is below " + sessions);
             }
         }).writeTo(dir, size.name());
+        return new Written(file, shape);
     }
 
     private static String serverName(int i) {

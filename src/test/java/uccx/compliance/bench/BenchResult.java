@@ -6,19 +6,20 @@ import java.time.Instant;
 
 /**
  * One measured run of the suite against one organisation size, as {@code reports/bench.json}
- * lists it. {@code wallMs} is the run summary's {@code finished} minus {@code started}.
+ * lists it. {@code wallMs} is the run summary's {@code finished} minus {@code started}; the AD
+ * calls, objects and RPC calls are what the lab counted.
  */
 record BenchResult(int servers, int connectors, int remoteCommands, long wallMs, long floorMs, double ratio, int capacitySessions,
-                   long capacityMs, long peakHeapMb, int labCmdletCalls, long collectionMs, String outcomes) {
+                   long capacityMs, long peakHeapMb, int labAdCalls, int labObjects, int labRpcCalls, long collectionMs,
+                   String outcomes) {
 
     /** Reads what a run's {@code summary.json} measured and puts the floor beside it. */
-    static BenchResult of(BenchSize size, JsonNode summary, BenchLatency latency, int wantedSessions, int loginsInFlight,
+    static BenchResult of(BenchSize size, BenchShape shape, JsonNode summary, BenchLatency latency, int wantedSessions, int loginsInFlight,
                           long peakHeapMb) {
         long wall = Duration.between(Instant.parse(summary.path("started").asText()), Instant.parse(summary.path("finished").asText()))
                 .toMillis();
         JsonNode measured = summary.path("measurements");
-        int cmdletCalls = measured.path("labCmdletCalls").asInt(-1);
-        long floor = latency.floorMillis(cmdletCalls, wantedSessions, loginsInFlight);
+        long floor = latency.floorMillis(shape, wantedSessions, loginsInFlight);
         // "802 of 802": the sessions held at once, as LIVE-02 measured them
         int held = Integer.parseInt(measured.path("capacitySessions").asText("0 of 0").split(" ")[0]);
         JsonNode counts = summary.path("outcomes");
@@ -29,7 +30,8 @@ record BenchResult(int servers, int connectors, int remoteCommands, long wallMs,
             }
         });
         return new BenchResult(size.servers(), size.connectors(), summary.path("remoteCommands").asInt(-1), wall, floor,
-                BenchLatency.ratio(wall, floor), held, measured.path("capacityMillis").asLong(-1), peakHeapMb, cmdletCalls,
+                BenchLatency.ratio(wall, floor), held, measured.path("capacityMillis").asLong(-1), peakHeapMb,
+                measured.path("labAdCalls").asInt(-1), measured.path("labObjects").asInt(-1), measured.path("labRpcCalls").asInt(-1),
                 measured.path("collectionMillis").asLong(-1), outcomes.toString());
     }
 }

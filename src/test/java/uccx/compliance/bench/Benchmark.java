@@ -14,7 +14,7 @@ import uccx.compliance.proofs.ProofRun;
  * build. It fails (exit status 1) when a run sent anything but exactly one remote command.
  *
  * <p>Arguments: the project directory, the JSON file to write, and optionally the sizes as
- * {@code 1x2,5x10,20x50}.
+ * {@code 1x2,5x10,20x50,100x250}.
  */
 public final class Benchmark {
 
@@ -49,14 +49,19 @@ public final class Benchmark {
         List<BenchResult> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (BenchSize size : sizes) {
-            Path environment = BenchOrganisation.write(projectDir, work.resolve("environments"), size, latency);
+            BenchOrganisation.Written organisation = BenchOrganisation.write(projectDir, work.resolve("environments"), size, latency);
             PeakHeap.reset();
-            ProofRun run = ProofRun.of(environment, projectDir, work.resolve("reports"));
-            BenchResult result = BenchResult.of(size, run.summary(), latency, sessions, Capacity.LOGINS_IN_FLIGHT, PeakHeap.megabytes());
+            ProofRun run = ProofRun.of(organisation.file(), projectDir, work.resolve("reports"));
+            BenchResult result = BenchResult.of(size, organisation.shape(), run.summary(), latency, sessions, Capacity.LOGINS_IN_FLIGHT,
+                    PeakHeap.megabytes());
             results.add(result);
             slowest(run).forEach(line -> System.out.println("  " + line));
             System.out.printf("%s: %d ms wall, floor %d ms, ratio %.2f, %s%n", size.name(), result.wallMs(), result.floorMs(),
                     result.ratio(), result.outcomes());
+            if (result.labAdCalls() != organisation.shape().adCalls()) {
+                failures.add(size.name() + ": the lab answered " + result.labAdCalls() + " AD calls; Exchange needs "
+                        + organisation.shape().adCalls() + ", the floor's count");
+            }
             if (result.remoteCommands() != 1) {
                 failures.add(size.name() + " sent " + result.remoteCommands() + " remote commands; exactly 1 is required");
             }

@@ -93,10 +93,11 @@ class CollectorScriptGrammarTest {
     }
 
     @Test
-    void theCollectorHasSetupThenOneRegionPerFactThenEnd() {
+    void theCollectorHasSetupThenOneRegionPerFactThenTheWaitForWindowsFactsThenEnd() {
         List<String> regions = collector.regions();
         assertThat(regions).as("regions of collect-facts.ps1").isNotEmpty()
-                .allSatisfy(region -> assertThat(region).matches("setup|end|fact:\\w+"));
+                .allSatisfy(region -> assertThat(region).matches("setup|windowsFacts|end|fact:\\w+"));
+        assertThat(regions.get(regions.size() - 2)).as("waits for the per-server reads last").isEqualTo("windowsFacts");
         assertThat(regions.get(0)).isEqualTo("setup");
         assertThat(regions.get(regions.size() - 1)).isEqualTo("end");
         assertThat(regions).filteredOn(region -> region.startsWith("fact:"))

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class CollectorScriptTest {
 
     private static final CollectionScope SCOPE = new CollectionScope(List.of("EXCH01", "EXCH02"), List.of("EXCH01"),
-            List.of("EXCH01\\UCCX Relay", "EXCH02\\O'Brien's Relay"), "uccx-email@corp.example.com", "CORP\\uccx-email", 24);
+            List.of("EXCH01\\UCCX Relay", "EXCH02\\O'Brien's Relay"), "o'brien@corp.example.com", "CORP\\uccx-email", 24,
+            java.time.Duration.ofSeconds(20), 4);
 
     @Test
     void theCommandLineStaysShortWhateverTheScriptsSize() {
@@ -31,9 +32,12 @@ class CollectorScriptTest {
     void parametersAreSingleQuotedSoNothingInThemIsExpanded() {
         String parameters = CollectorScript.parameters(SCOPE);
         assertThat(parameters).contains("$UccxClientAccessServers = @('EXCH01', 'EXCH02')")
-                .contains("'EXCH02\\O''Brien''s Relay'")
+                .contains("$UccxMailbox = 'o''brien@corp.example.com'")
                 .contains("$UccxAccount = 'CORP\\uccx-email'")
-                .contains("$UccxEventLookbackHours = 24");
+                .contains("$UccxEventLookbackHours = 24")
+                .contains("$UccxTargetSeconds = 20")
+                .contains("$UccxParallelTargets = 4")
+                .as("every receive connector is read at once; the runner keeps those in scope").doesNotContain("Relay");
         assertThat(CollectorScript.quote("$(Remove-Item C:\\)")).isEqualTo("'$(Remove-Item C:\\)'");
     }
 

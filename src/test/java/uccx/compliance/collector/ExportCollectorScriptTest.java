@@ -16,7 +16,7 @@ class ExportCollectorScriptTest {
         String script = ExportCollectorScript.script(new EnvironmentLoader().loadWithoutSecrets("prod.example", PROJECT, Map.of()));
 
         assertThat(script).startsWith("#region parameters\r\n")
-                .contains("$UccxReceiveConnectors = @('EXCH01\\UCCX Relay', 'EXCH02\\UCCX Relay')", "#region fact:throttlingPolicies",
+                .contains("$UccxMailboxServers = @('EXCH01', 'EXCH02')", "$UccxTargetSeconds = 15", "#region fact:throttlingPolicies",
                         "#region end")
                 .doesNotContain("not-needed-to-export", "password", "\r\r").doesNotContainPattern("[^\r]\n");
         assertThat(script.replace("\r\n", "\n")).isEqualTo(CollectorScript.bundled().forScope(CollectionScope.of(

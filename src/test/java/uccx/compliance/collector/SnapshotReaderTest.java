@@ -35,12 +35,16 @@ class SnapshotReaderTest {
     }
 
     private Snapshot collect(LabState state, List<String> script) throws Exception {
+        return collect(state, script, SCOPE);
+    }
+
+    private Snapshot collect(LabState state, List<String> script, CollectionScope scope) throws Exception {
         LabPowerShell lab = new LabPowerShell(state, Clock.fixed(NOW, ZoneOffset.UTC), violations::add);
-        RemoteCommand command = CollectorScript.bundled().command(SCOPE);
+        RemoteCommand command = CollectorScript.bundled().command(scope);
         LabPowerShell.Session session = lab.start(command.commandLine());
         script.forEach(line -> session.input(line + "\r\n"));
         String stdout = session.result().orElseThrow().stdout();
-        return new SnapshotReader(SCOPE).read(CliXml.parse(stdout), stdout, "lab", NOW, Duration.ZERO);
+        return new SnapshotReader(scope).read(CliXml.parse(stdout), stdout, "lab", NOW, Duration.ZERO);
     }
 
     private static LabState.Server server(String name, Map<String, String> imap, Map<String, Map<String, Long>> registry,
@@ -130,6 +134,22 @@ class SnapshotReaderTest {
                 .hasMessageContaining("or the second hop (EXCH02)");
         assertThat(snapshot.storeRegistryOf("EXCH01").get().value()).hasValue(256);
         assertThat(snapshot.imapSettingsOf("EXCH02").get()).isNotNull();
+    }
+
+    @Test
+    void aConnectorInScopeThatGetReceiveConnectorDoesNotListIsCouldNotVerifyAndTheOthersAreRead() throws Exception {
+        CollectionScope scope = new CollectionScope(SCOPE.clientAccessServers(), SCOPE.mailboxServers(),
+                List.of("EXCH01\\UCCX Relay", "EXCH02\\Retired Relay"), SCOPE.mailbox(), SCOPE.account(), 24);
+        LabState state = organisation(new LabState.Faults(0, List.of()), List.of());
+        RemoteCommand command = CollectorScript.bundled().command(scope);
+
+        Snapshot snapshot = collect(state, command.standardInput(), scope);
+
+        assertThat(violations).isEmpty();
+        assertThat(snapshot.receiveConnector("EXCH01\\UCCX Relay").get().messageRateLimit()).isEqualTo(Limit.of(250));
+        assertThatThrownBy(() -> snapshot.receiveConnector("EXCH02\\Retired Relay").get()).isInstanceOf(FactNotCollected.class)
+                .hasMessageStartingWith("could not verify: Get-ReceiveConnector: EXCH02\\Retired Relay is not among the receive "
+                        + "connectors Get-ReceiveConnector listed (1 connector)");
     }
 
     @Test

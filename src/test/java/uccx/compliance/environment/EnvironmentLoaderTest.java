@@ -116,7 +116,7 @@ class EnvironmentLoaderTest {
     void defaults() {
         Environment env = load(project, SITE, VARIABLES);
 
-        assertThat(env.timeouts()).isEqualTo(new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(120)));
+        assertThat(env.timeouts()).isEqualTo(new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(15)));
         assertThat(env.eventLookbackHours()).isEqualTo(24);
         assertThat(env.probes()).isEqualTo(new Probes(false));
         assertThat(env.thresholds()).isEqualTo(Thresholds.checklist());
@@ -150,7 +150,7 @@ class EnvironmentLoaderTest {
     void givenValuesReplaceTheDefaults() {
         String yaml = with(SITE, "imap: {host: mail.corp.example.com, security: starttls}", "imap: {host: mail.corp.example.com, security: ssl}")
                 + """
-                timeouts: {connectSeconds: 3, readSeconds: 30}
+                timeouts: {connectSeconds: 3, readSeconds: 30, targetSeconds: 8}
                 eventLookbackHours: 72
                 probes: {capacity: true}
                 thresholds: {maxConnectionsPerUser: 4000, maxServiceSessionsPerUser: 300}
@@ -165,7 +165,7 @@ class EnvironmentLoaderTest {
         Environment env = load(project, yaml, VARIABLES);
 
         assertThat(env.imap().orElseThrow().port()).isEqualTo(993);
-        assertThat(env.timeouts()).isEqualTo(new Timeouts(Duration.ofSeconds(3), Duration.ofSeconds(30)));
+        assertThat(env.timeouts()).isEqualTo(new Timeouts(Duration.ofSeconds(3), Duration.ofSeconds(30), Duration.ofSeconds(8)));
         assertThat(env.eventLookbackHours()).isEqualTo(72);
         assertThat(env.probes().capacity()).isTrue();
         assertThat(env.thresholds().maxConnectionsPerUser()).isEqualTo(4000);

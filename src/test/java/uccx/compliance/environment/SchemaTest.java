@@ -64,6 +64,17 @@ class SchemaTest {
     }
 
     @Test
+    void theTimeoutsDefaultsAreTheModelsAndAServersBoundIsShorterThanTheLongestRead() {
+        JsonNode timeouts = schema.at("/properties/timeouts/properties");
+
+        assertThat(timeouts.path("readSeconds").path("default").asLong()).isEqualTo(Timeouts.DEFAULT_READ.toSeconds());
+        assertThat(timeouts.path("targetSeconds").path("default").asLong()).isEqualTo(Timeouts.DEFAULT_TARGET.toSeconds());
+        assertThat(timeouts.path("targetSeconds").path("minimum").asInt()).isEqualTo(1);
+        assertThat(timeouts.path("targetSeconds").path("maximum").asInt())
+                .isLessThan(timeouts.path("readSeconds").path("maximum").asInt());
+    }
+
+    @Test
     void throttlingPoliciesKnowEveryBudgetOfThr02() {
         JsonNode policy = schema.at("/properties/lab/properties/throttlingPolicies/items/properties");
 

@@ -10,6 +10,7 @@ import java.util.Map;
  * Writes CliXml the way {@code powershell.exe -OutputFormat XML} does on PowerShell 2.0: the
  * {@code #< CLIXML} line, one {@code <Objs>} document, type name lists written once and then
  * referred to with {@code TNRef}, and characters XML cannot carry escaped as {@code _xHHHH_}.
+ * Written by the thread that plays powershell.exe, read as it grows by whoever watches the console.
  */
 final class CliXmlWriter {
 
@@ -20,14 +21,14 @@ final class CliXmlWriter {
     private int nextObjectRef;
     private boolean opened;
 
-    CliXmlWriter write(Serialized value) {
+    synchronized CliXmlWriter write(Serialized value) {
         open();
         value(null, value);
         return this;
     }
 
     /** A top-level value of another stream, for example an ErrorRecord with {@code S="Error"}. */
-    CliXmlWriter write(String stream, Serialized value) {
+    synchronized CliXmlWriter write(String stream, Serialized value) {
         open();
         int start = xml.length();
         value(null, value);
@@ -40,16 +41,21 @@ final class CliXmlWriter {
      * Text the console host writes itself (Write-Host, warnings), between the serializer's objects,
      * exactly as given: before the first object it precedes the document.
      */
-    CliXmlWriter hostText(String text) {
+    synchronized CliXmlWriter hostText(String text) {
         xml.append(text);
         return this;
     }
 
-    boolean isEmpty() {
+    synchronized boolean isEmpty() {
         return !opened;
     }
 
-    String finish() {
+    /** What is written so far, the document still open: what a reader of the console has seen. */
+    synchronized String soFar() {
+        return xml.toString();
+    }
+
+    synchronized String finish() {
         open();
         return xml.append("</Objs>").toString();
     }

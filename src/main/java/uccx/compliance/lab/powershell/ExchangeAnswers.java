@@ -2,13 +2,11 @@ package uccx.compliance.lab.powershell;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import uccx.compliance.lab.LabState;
 import uccx.compliance.lab.LabState.Server;
 
@@ -36,37 +34,49 @@ final class ExchangeAnswers {
     private final LabState state;
     private final Clock clock;
     private final ScriptSections script;
-    private final CmdletCalls cmdlets;
-    private final List<Serialized> errorStream = new ArrayList<>();
+    private final CallCosts costs;
+    private final List<Serialized> errorStream = java.util.Collections.synchronizedList(new ArrayList<>());
     private final DirectoryAnswers directory;
+    private final WindowsAnswers windows;
+    private final LabRunspaces runspaces;
+    private LabRunspaces.Pool pool;
+    private volatile String sectionBody = "";
     private final SecondHops hops;
-    private boolean sessionOpen = true;
-    private String sectionBody = "";
+    private volatile boolean sessionOpen = true;
 
-    ExchangeAnswers(LabState state, Clock clock, ScriptSections script, CmdletCalls cmdlets, SecondHops hops) {
+    ExchangeAnswers(LabState state, Clock clock, ScriptSections script, CallCosts costs, LabRunspaces runspaces, SecondHops hops) {
         this.hops = hops;
         this.state = state;
         this.clock = clock;
         this.script = script;
-        this.cmdlets = cmdlets;
+        this.costs = costs;
+        this.runspaces = runspaces;
         this.directory = new DirectoryAnswers(state);
+        this.windows = new WindowsAnswers(state, clock, script, runspaces);
     }
 
     /** The records of one fact section, or empty when the lab does not know the section. */
     Optional<List<Serialized>> answer(ScriptSections.Section section) {
         String fact = section.name().substring("fact:".length());
         sectionBody = section.body();
+        String body = section.body();
         return Optional.ofNullable(switch (fact) {
             case "exchangeServers" -> exchangeServers();
             case "imapSettings" -> perTarget(fact, script.list("UccxClientAccessServers"), s -> "Get-ImapSettings -Server " + s, this::imapSettings);
-            case "registry" -> perTarget(fact, script.list("UccxMailboxServers"), s -> "remote registry on " + s, this::registry);
-            case "storeEvents" -> perTarget(fact, script.list("UccxMailboxServers"), s -> "Application event log on " + s, this::storeEvents);
+            case "registry" -> perServer(fact, s -> where("registry", s), s -> {
+                secondHop(s, body, "Exception calling \"OpenRemoteBaseKey\" with \"2\" argument(s): \"" + SecondHops.UNAUTHORIZED + "\"",
+                        "UnauthorizedAccessException");
+                return windows.registry(s);
+            });
+            case "storeEvents" -> perServer(fact, s -> where("Application event log", s), s -> {
+                secondHop(s, body, SecondHops.UNAUTHORIZED, "System.UnauthorizedAccessException,Microsoft.PowerShell.Commands.GetWinEventCommand");
+                return windows.storeEvents(s);
+            });
             case "organizationPermissions" -> perTarget(fact, List.of(script.value("UccxAccount")),
                     a -> "Get-OrganizationConfig | Get-ADPermission on the organization", a -> directory.permissions(a, sectionBody));
             case "accountGroups" -> perTarget(fact, List.of(script.value("UccxAccount")),
                     a -> "Get-User -Identity " + a + ", then its Windows logon token", directory::accountGroups);
-            case "receiveConnectors" -> perTarget(fact, script.list("UccxReceiveConnectors"), c -> "Get-ReceiveConnector -Identity '" + c + "'",
-                    this::receiveConnector);
+            case "receiveConnectors" -> perTarget(fact, List.of(""), t -> "Get-ReceiveConnector", t -> receiveConnectors());
             case "mailbox" -> perTarget(fact, List.of(script.value("UccxMailbox")), m -> "Get-Mailbox -Identity " + m, this::mailbox);
             case "throttlingPolicies" -> perTarget(fact, List.of(""), t -> "Get-ThrottlingPolicy", t -> throttlingPolicies());
             default -> null;
@@ -83,12 +93,36 @@ final class ExchangeAnswers {
             return List.of();
         }
         sessionOpen = hops.exchangeSession(section.body());
-        String fqdn = (state.servers().isEmpty() ? "exch01" : state.servers().get(0).name()).toLowerCase(Locale.ROOT) + ".lab.example.com";
+        String fqdn = thisServer().toLowerCase(Locale.ROOT) + ".lab.example.com";
         boolean withCredential = sessionOpen && !hops.forwardedTicket();
         String hop = withCredential ? "New-PSSession http://" + fqdn + "/PowerShell/ with the audit account's credential"
                 : "Connect-ExchangeServer -auto";
         return List.of(status("exchangeSession", "", hop, sessionOpen ? null
                 : new CmdletError(SecondHops.sessionRefusal(fqdn), SecondHops.SESSION_ERROR_ID)));
+    }
+
+    /** The script's Get-UccxWhere: this server's facts are read locally, another's remotely. */
+    private String where(String what, String server) {
+        return server.equalsIgnoreCase(thisServer()) ? what + " of " + server + ", read locally" : "remote " + what + " on " + server;
+    }
+
+    /** The server the script runs on: the WinRM host, the lab's first server. */
+    private String thisServer() {
+        return state.servers().isEmpty() ? "EXCH01" : state.servers().get(0).name();
+    }
+
+    /**
+     * A read of another server's registry or event log is a second hop: refused as Windows refuses
+     * an anonymous logon unless a credential is there for it. The server the script runs on, read
+     * locally, is no hop at all. The setup must hand the reads the credential it has.
+     */
+    private void secondHop(String server, String readBody, String refusal, String errorId) throws CmdletError {
+        String setup = script.sections().stream().filter(x -> x.name().equals("setup")).map(ScriptSections.Section::body)
+                .findFirst().orElse("");
+        boolean local = server.equalsIgnoreCase(thisServer()) && readBody.contains("$env:COMPUTERNAME");
+        if (!local && !hops.otherServer(setup, readBody)) {
+            throw new CmdletError(refusal, errorId);
+        }
     }
 
     /** The script's end record, its CollectedAt as the end section writes it (see {@link DateText}). */
@@ -128,29 +162,73 @@ final class ExchangeAnswers {
                         + "was included, verify that the path is correct and try again.", "CommandNotFoundException")));
                 continue;
             }
-            // A failing call costs as much as one that answers: Exchange is asked either way.
-            cmdlets.call();
-            var injected = state.faults().failureOf(fact, target);
-            try {
-                if (injected.isPresent()) {
-                    throw new CmdletError(injected.get().message(), injected.get().errorId());
-                }
-                records.addAll(reader.read(target));
-                records.add(status(fact, target, hop.apply(target), null));
-            } catch (CmdletError e) {
-                String cmdlet = EXCHANGE_CMDLETS.get(fact);
-                if (cmdlet == null) {
-                    // A terminating error: the script's catch block writes the failed status; nothing reaches the error stream.
-                    records.add(status(fact, target, hop.apply(target), e));
-                } else {
-                    // Non-terminating: written to the error stream, and the status says what the section makes of it.
-                    errorStream.add(ErrorRecordShape.ofCmdlet(e.getMessage(), e.errorId, cmdlet, target));
-                    boolean captured = ScriptSections.capturesErrorsOf(sectionBody, cmdlet);
-                    records.add(status(fact, target, hop.apply(target), captured ? e : null));
-                }
+            records.addAll(oneTarget(fact, target, hop.apply(target), reader, sectionBody));
+        }
+        return records;
+    }
+
+    /** One call for one target: its data records, then its status. */
+    private List<Serialized> oneTarget(String fact, String target, String hop, Reader reader, String body) {
+        List<Serialized> records = new ArrayList<>();
+        costs.call(fact);
+        var injected = state.faults().failureOf(fact, target);
+        try {
+            if (injected.isPresent()) {
+                throw new CmdletError(injected.get().message(), injected.get().errorId());
+            }
+            List<Serialized> read = reader.read(target);
+            costs.returned(fact, read.size());
+            records.addAll(read);
+            records.add(status(fact, target, hop, null));
+        } catch (CmdletError e) {
+            String cmdlet = EXCHANGE_CMDLETS.get(fact);
+            if (cmdlet == null) {
+                // A terminating error: the script's catch block writes the failed status; nothing reaches the error stream.
+                records.add(status(fact, target, hop, e));
+            } else {
+                // Non-terminating: written to the error stream, and the status says what the section makes of it.
+                errorStream.add(ErrorRecordShape.ofCmdlet(e.getMessage(), e.errorId, cmdlet, target));
+                boolean captured = ScriptSections.capturesErrorsOf(body, cmdlet);
+                records.add(status(fact, target, hop, captured ? e : null));
             }
         }
         return records;
+    }
+
+    /**
+     * A per-server Windows fact (registry, storeEvents), one read per Mailbox server. A script that
+     * opens a RunspacePool queues the reads on it and writes nothing here (the windowsFacts section
+     * waits for them); a script that does not asks each server in turn, right here.
+     */
+    private List<Serialized> perServer(String fact, java.util.function.Function<String, String> hop, Reader reader) {
+        List<String> servers = script.list("UccxMailboxServers");
+        if (!script.opensRunspacePool()) {
+            return perTarget(fact, servers, hop, reader);
+        }
+        if (pool == null) {
+            pool = runspaces.open(script.number("UccxParallelTargets", 1));
+        }
+        String body = sectionBody;
+        for (String server : servers) {
+            pool.queue(fact, server, hop.apply(server), () -> oneTarget(fact, server, hop.apply(server), reader, body));
+        }
+        return List.of();
+    }
+
+    /** The windowsFacts section: every queued read's records as it ends, or its failed status once past its bound. */
+    void awaitWindowsFacts(ScriptSections.Section section, java.util.function.Consumer<Serialized> out,
+                           java.util.function.Consumer<String> violations) {
+        if (pool == null) {
+            return;
+        }
+        var progress = java.util.regex.Pattern.compile("(?m)^\\$uccxProgressSeconds\\s*=\\s*(\\d+)\\s*$").matcher(section.body());
+        if (!progress.find()) {
+            violations.accept("the lab expected the windowsFacts section to set $uccxProgressSeconds: script and lab have drifted apart");
+            return;
+        }
+        Duration bound = Duration.ofSeconds(script.number("UccxTargetSeconds", 1));
+        new WindowsFactsWait(pool, bound, script.number("UccxParallelTargets", 1),
+                Duration.ofSeconds(Long.parseLong(progress.group(1)))).await(out);
     }
 
     private List<Serialized> exchangeServers() {
@@ -187,75 +265,16 @@ final class ExchangeAnswers {
                 .build());
     }
 
-    private List<Serialized> registry(String server) throws CmdletError {
-        if (!hops.otherServer(sectionBody)) {
-            throw new CmdletError("Exception calling \"OpenRemoteBaseKey\" with \"2\" argument(s): \"" + SecondHops.UNAUTHORIZED + "\"",
-                    "UnauthorizedAccessException");
-        }
-        Server s = state.server(server).orElseThrow(() -> new CmdletError(
-                "Exception calling \"OpenRemoteBaseKey\" with \"2\" argument(s): \"The network path was not found.\r\n\"",
-                "DotNetMethodException"));
-        String kind;
-        Serialized value;
-        Optional<Long> dword = s.registryValue(LabState.STORE_KEY, LabState.SERVICE_SESSIONS_VALUE);
-        if (dword.isPresent()) {
-            kind = "DWord";
-            value = Serialized.int32(dword.get());
-        } else {
-            kind = s.hasRegistryKey(LabState.STORE_KEY) ? "ValueMissing" : "KeyMissing";
-            value = new Serialized.Nil();
-        }
-        // New-Object PSObject -Property @{...} keeps no order: PowerShell 2.0 writes a hashtable's keys as they hash.
-        return List.of(Serialized.customObject(null).with("ValueKind", kind).with("UccxTarget", server)
-                .with("Key", LabState.STORE_KEY).with("UccxFact", "registry").with("Value", value)
-                .with("ValueName", LabState.SERVICE_SESSIONS_VALUE).with("UccxRecord", "fact").build());
-    }
-
-    private List<Serialized> storeEvents(String server) throws CmdletError {
-        if (!hops.otherServer(sectionBody)) {
-            throw new CmdletError(SecondHops.UNAUTHORIZED, "System.UnauthorizedAccessException,Microsoft.PowerShell.Commands.GetWinEventCommand");
-        }
-        Server s = state.server(server).orElseThrow(() -> new CmdletError("The RPC server is unavailable", "System.Diagnostics.Eventing.Reader.EventLogException,Microsoft.PowerShell.Commands.GetWinEventCommand"));
-        int lookbackHours = Integer.parseInt(script.value("UccxEventLookbackHours").isBlank() ? "24" : script.value("UccxEventLookbackHours"));
-        Instant now = clock.instant();
-        List<Serialized> events = new ArrayList<>();
-        for (LabState.Event e : s.events()) {
-            boolean inWindow = e.minutesAgo() <= Duration.ofHours(lookbackHours).toMinutes();
-            if (!inWindow || e.id() != 9646 || !e.source().equalsIgnoreCase("MSExchangeIS")) {
-                continue;
-            }
-            String dn = state.mailbox(e.mailbox()).map(LabState.Mailbox::legacyExchangeDn).orElse(e.mailbox());
-            // Published events show "<guid>: /o=..." and a bare DN; mailboxDnField gives any other form as written.
-            String field = e.mailboxDnField().orElseGet(() -> e.guidPrefix()
-                    ? UUID.nameUUIDFromBytes(dn.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ": " + dn : dn);
-            events.add(record("storeEvents", server, "System.Diagnostics.Eventing.Reader.EventLogRecord")
-                    .with("Id", Serialized.int32(9646))
-                    .with("ProviderName", "MSExchangeIS")
-                    .with("TimeCreated", new Serialized.Time(now.minus(Duration.ofMinutes(e.minutesAgo()))))
-                    .with("MailboxDn", field)
-                    .with("Limit", Integer.toString(e.limit()))
-                    .with("ObjectType", e.objectType())
-                    .with("Message", "Mapi session \"" + field + "\" exceeded the maximum of " + e.limit() + " objects of type \""
-                            + e.objectType() + "\".\r\n")
-                    .build());
-        }
-        if (events.isEmpty()) {
-            throw new CmdletError("No events were found that match the specified selection criteria.",
-                    "NoMatchingEventsFound,Microsoft.PowerShell.Commands.GetWinEventCommand");
-        }
-        return events;
-    }
-
-    private List<Serialized> receiveConnector(String identity) throws CmdletError {
-        LabState.ReceiveConnector c = state.receiveConnectors().stream().filter(r -> r.identity().equalsIgnoreCase(identity)).findFirst()
-                .orElseThrow(() -> notFound(identity));
-        return List.of(record("receiveConnectors", identity, "Microsoft.Exchange.Data.Directory.SystemConfiguration.ReceiveConnector")
+    /** Every receive connector of the organisation: Get-ReceiveConnector without -Identity or -Server lists them all. */
+    private List<Serialized> receiveConnectors() {
+        return state.receiveConnectors().stream().map(c -> (Serialized) record("receiveConnectors", c.identity(),
+                        "Microsoft.Exchange.Data.Directory.SystemConfiguration.ReceiveConnector")
                 .with("Identity", adObjectId(c.identity()))
                 .with("MaxInboundConnection", unlimitedInt(c.limit("MaxInboundConnection")))
                 .with("MessageRateLimit", unlimitedInt(c.limit("MessageRateLimit")))
                 .with("MaxInboundConnectionPercentagePerSource", number(c.limit("MaxInboundConnectionPercentagePerSource")))
                 .with("MaxInboundConnectionPerSource", unlimitedInt(c.limit("MaxInboundConnectionPerSource")))
-                .build());
+                .build()).toList();
     }
 
     private List<Serialized> mailbox(String identity) throws CmdletError {
@@ -303,7 +322,7 @@ final class ExchangeAnswers {
                 .with("UccxRecord", "fact").with("UccxFact", fact).with("UccxTarget", target);
     }
 
-    private static Serialized status(String fact, String target, String hop, CmdletError failure) {
+    static Serialized status(String fact, String target, String hop, CmdletError failure) {
         // The script builds it with New-Object PSObject -Property @{...}: PowerShell 2.0 keeps no key order.
         return Serialized.customObject(null)
                 .with("Status", failure == null ? "collected" : "failed")

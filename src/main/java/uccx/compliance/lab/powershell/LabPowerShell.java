@@ -22,8 +22,11 @@ import uccx.compliance.lab.ManagementFault;
  */
 public final class LabPowerShell {
 
-    /** The sections the lab knows besides the facts. */
+    /** The sections the lab knows besides the facts and windowsFacts. */
     private static final Set<String> FRAME_SECTIONS = Set.of("parameters", "setup", "end");
+
+    /** What a script that reads on a RunspacePool must be given by its parameters section. */
+    private static final List<String> POOL_PARAMETERS = List.of("UccxTargetSeconds", "UccxParallelTargets");
 
     private static final Pattern SENTINEL = Pattern.compile("-ne\\s+'([^']+)'");
 
@@ -33,30 +36,38 @@ public final class LabPowerShell {
     private final LabState state;
     private final Clock clock;
     private final Consumer<String> violations;
-    private final CmdletCalls cmdlets;
+    private final CallCosts costs;
     private final Duration shellStart;
     private final Executor processes;
+    private final LabRunspaces runspaces;
     private final Predicate<String> auditPassword;
 
-    /** Answers at once, on the thread that delivers the last line of the script. */
+    /**
+     * Answers at once, on the thread that delivers the last line of the script; the per-server reads
+     * run on runspace threads of its own (daemon threads, never closed: a lab state with an unreachable
+     * server wants {@link #LabPowerShell(LabState, Clock, Consumer, CallCosts, Duration, Executor, LabRunspaces)}).
+     */
     public LabPowerShell(LabState state, Clock clock, Consumer<String> violations) {
-        this(state, clock, violations, new CmdletCalls(Duration.ZERO), Duration.ZERO, Runnable::run, password -> false);
+        this(state, clock, violations, new CallCosts(uccx.compliance.lab.LatencyModel.NONE), Duration.ZERO, Runnable::run,
+                LabRunspaces.start(), password -> false);
     }
 
     /**
-     * @param cmdlets    counts (and paces) the cmdlet calls the answers make
+     * @param costs      counts (and paces) the calls the answers make
      * @param shellStart how long powershell.exe and the Exchange snap-in take to start, from the command's start
      * @param processes  where a started powershell.exe runs once its script has arrived: the lab's own threads
+     * @param runspaces  where the script's RunspacePool runs its reads; closing it ends a dead server's hang
      * @param auditPassword whether a second-hop credential the script received is the audit account's password
      */
-    public LabPowerShell(LabState state, Clock clock, Consumer<String> violations, CmdletCalls cmdlets, Duration shellStart,
-                         Executor processes, Predicate<String> auditPassword) {
+    public LabPowerShell(LabState state, Clock clock, Consumer<String> violations, CallCosts costs, Duration shellStart,
+                         Executor processes, LabRunspaces runspaces, Predicate<String> auditPassword) {
         this.state = state;
         this.clock = clock;
         this.violations = violations;
-        this.cmdlets = cmdlets;
+        this.costs = costs;
         this.shellStart = shellStart;
         this.processes = processes;
+        this.runspaces = runspaces;
         this.auditPassword = auditPassword;
     }
 
@@ -64,7 +75,7 @@ public final class LabPowerShell {
     public record Result(String stdout, String stderr, int exitCode) {
     }
 
-    /** Starts one command for a logon that brought a usable credential along, as the lab's Basic logon stands for. */
+    /** Starts one command; it answers once its standard input has delivered the whole script. */
     public Session start(String commandLine) {
         return start(commandLine, true);
     }
@@ -93,11 +104,11 @@ public final class LabPowerShell {
             return Session.finished(new Result("", "", 1));
         }
         Optional<String> policy = options.executionPolicy();
+        // The shell starts when the command does, while its standard input is still arriving.
         boolean forwarded = ticketForwarded && state.windows().trustedForDelegation();
         boolean readsCredential = READS_CREDENTIAL.matcher(bootstrap).find();
-        // The shell starts when the command does, while its standard input is still arriving.
-        return new Session(sentinel.group(1), readsCredential, (script, credential) -> answer(script, policy,
-                new SecondHops(forwarded, credential.filter(this::isAuditPassword).isPresent())),
+        return new Session(sentinel.group(1), readsCredential, (script, credential, out) -> answer(script, policy,
+                new SecondHops(forwarded, credential.filter(this::isAuditPassword).isPresent()), out),
                 System.nanoTime() + shellStart.toNanos(), processes, options.hostReadsStandardInput());
     }
 
@@ -115,7 +126,8 @@ public final class LabPowerShell {
         return false;
     }
 
-    private Result answer(String script, Optional<String> processPolicy, SecondHops hops) {
+    /** Runs the script's sections in order, writing to {@code out} as powershell.exe writes each object when it has it. */
+    private Result answer(String script, Optional<String> processPolicy, SecondHops hops, CliXmlWriter out) {
         if (script.isBlank()) {
             // [scriptblock]::Create('') runs and writes nothing.
             return new Result("", "", 0);
@@ -126,9 +138,12 @@ public final class LabPowerShell {
         if (refused.isPresent()) {
             return refused.get();
         }
-        ExchangeAnswers answers = new ExchangeAnswers(state, clock, sections, cmdlets, hops);
+        if (sections.opensRunspacePool()) {
+            POOL_PARAMETERS.stream().filter(p -> sections.value(p).isBlank()).forEach(p -> violations.accept(
+                    "the script reads on a RunspacePool but its parameters section does not set $" + p + ": script and lab have drifted apart"));
+        }
+        ExchangeAnswers answers = new ExchangeAnswers(state, clock, sections, costs, runspaces, hops);
         boolean hostText = state.faults().management().filter(f -> f == ManagementFault.HOST_TEXT).isPresent();
-        CliXmlWriter out = new CliXmlWriter();
         for (ScriptSections.Section section : sections.sections()) {
             String name = section.name();
             if (name.equals("setup")) {
@@ -139,6 +154,8 @@ public final class LabPowerShell {
                 answers.setup(section).forEach(out::write);
             } else if (name.equals("end")) {
                 out.write(answers.end(section));
+            } else if (name.equals("windowsFacts")) {
+                answers.awaitWindowsFacts(section, out::write, violations);
             } else if (name.startsWith("fact:")) {
                 Optional<List<Serialized>> records = answers.answer(section);
                 records.ifPresentOrElse(r -> r.forEach(out::write),
@@ -170,7 +187,8 @@ public final class LabPowerShell {
     public static final class Session {
         private final String sentinel;
         private final boolean readsCredential;
-        private final java.util.function.BiFunction<String, Optional<String>, Result> answer;
+        private final Answer answer;
+        private final CliXmlWriter out = new CliXmlWriter();
         private final long readyAtNanos;
         private final Executor process;
         private final boolean hostReadsInput;
@@ -183,8 +201,13 @@ public final class LabPowerShell {
         private Result result;
         private Runnable whenFinished = () -> { };
 
-        private Session(String sentinel, boolean readsCredential, java.util.function.BiFunction<String, Optional<String>, Result> answer,
-                        long readyAtNanos, Executor process, boolean hostReadsInput) {
+        /** The script's text, the second-hop credential line if one came, and where it writes. */
+        private interface Answer {
+            Result apply(String script, Optional<String> credential, CliXmlWriter out);
+        }
+
+        private Session(String sentinel, boolean readsCredential, Answer answer, long readyAtNanos, Executor process,
+                        boolean hostReadsInput) {
             this.sentinel = sentinel;
             this.readsCredential = readsCredential;
             this.answer = answer;
@@ -194,7 +217,7 @@ public final class LabPowerShell {
         }
 
         private static Session finished(Result result) {
-            Session session = new Session(null, false, (s, c) -> result, System.nanoTime(), Runnable::run, false);
+            Session session = new Session(null, false, (s, c, out) -> result, System.nanoTime(), Runnable::run, false);
             session.complete = true;
             session.result = result;
             return session;
@@ -279,13 +302,21 @@ public final class LabPowerShell {
                 secondHopCredential = Optional.ofNullable(credential);
                 credential = null;
             }
-            Result answered = answer.apply(text, secondHopCredential);
+            Result answered = answer.apply(text, secondHopCredential, out);
             Runnable notify;
             synchronized (this) {
                 result = answered;
                 notify = whenFinished;
             }
             notify.run();
+        }
+
+        /**
+         * What the command has written to standard output so far, as a console reading it would see it:
+         * powershell.exe -OutputFormat XML writes each object as the script writes it, not at the end.
+         */
+        public String writtenSoFar() {
+            return out.soFar();
         }
 
         /** Called once the result exists, on the thread that made it; at once if it already does. */

@@ -77,6 +77,23 @@ record ScriptSections(List<Section> sections, Map<String, List<String>> paramete
         return parameters.getOrDefault(parameter, List.of());
     }
 
+    /**
+     * Whether the script reads some facts on a RunspacePool of its own ({@code [RunspaceFactory]::CreateRunspacePool}
+     * in its setup): its per-server sections then queue their reads, and a later section waits for them.
+     */
+    boolean opensRunspacePool() {
+        return sections.stream().anyMatch(s -> s.name().equals("setup") && s.body().contains("CreateRunspacePool("));
+    }
+
+    /** A whole-number parameter, or {@code fallback} when the parameters section does not set it (the lab reports that). */
+    int number(String parameter, int fallback) {
+        try {
+            return Integer.parseInt(value(parameter).trim());
+        } catch (NumberFormatException unset) {
+            return fallback;
+        }
+    }
+
     String value(String parameter) {
         List<String> values = list(parameter);
         return values.isEmpty() ? "" : values.get(0);

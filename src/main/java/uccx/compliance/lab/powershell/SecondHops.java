@@ -41,14 +41,20 @@ record SecondHops(boolean forwardedTicket, boolean scriptCredential) {
     static final String UNAUTHORIZED = "Attempted to perform an unauthorized operation.";
 
     private static final Pattern USES_CREDENTIAL = Pattern.compile("(?i)-Credential\\s+\\$UccxSecondHopCredential\\b");
+    private static final Pattern HANDS_CREDENTIAL = Pattern.compile("(?i)AddArgument\\(\\$UccxSecondHopCredential\\)");
+    private static final Pattern READ_USES_CREDENTIAL = Pattern.compile("(?i)-Credential\\s+\\$Credential\\b|\\['Credential'\\]\\s*=\\s*\\$Credential\\b");
 
     /** The Exchange session opens: with the script's credential where the setup uses it, else with a forwarded ticket. */
     boolean exchangeSession(String setupBody) {
         return scriptCredential && USES_CREDENTIAL.matcher(setupBody).find() || forwardedTicket;
     }
 
-    /** A call from this section to another server authenticates. */
-    boolean otherServer(String sectionBody) {
-        return scriptCredential && USES_CREDENTIAL.matcher(sectionBody).find() || forwardedTicket;
+    /**
+     * A read of another server authenticates: with a forwarded ticket, or with the script's
+     * credential where the setup hands it to the read and the read passes it on.
+     */
+    boolean otherServer(String setupBody, String readBody) {
+        return scriptCredential && HANDS_CREDENTIAL.matcher(setupBody).find() && READ_USES_CREDENTIAL.matcher(readBody).find()
+                || forwardedTicket;
     }
 }
