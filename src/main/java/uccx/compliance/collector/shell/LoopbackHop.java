@@ -1,0 +1,121 @@
+package uccx.compliance.collector.shell;
+
+import com.xebialabs.overthere.spi.AddressPortMapper;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.SocketFactory;
+
+/**
+ * A connection the suite owns between Overthere and the WinRM server: Overthere is given this
+ * hop as its {@link AddressPortMapper}, speaks plain HTTP to it on a loopback port, and the hop
+ * carries each connection on to the server ({@link #serve}). Why the suite needs one is told by
+ * its two kinds, {@link TlsTunnel} and {@link NegotiatingHop}.
+ */
+abstract class LoopbackHop implements AddressPortMapper {
+
+    private final String host;
+    private final int port;
+    private final ServerSocket listener;
+    private final ExecutorService threads;
+    private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<WinRmFailure> failure = new AtomicReference<>();
+
+    /** Listens on the loopback address that {@code localhost} resolves to, on a free port; call {@link #start()} next. */
+    LoopbackHop(String host, int port, String threadName) throws IOException {
+        InetAddress localhost = InetAddress.getByName("localhost");
+        if (!localhost.isLoopbackAddress()) {
+            throw new IOException("'localhost' resolves to " + localhost + ", not to a loopback address");
+        }
+        this.host = host;
+        this.port = port;
+        this.listener = new ServerSocket(0, 50, localhost);
+        this.threads = Executors.newCachedThreadPool(DaemonThreads.named(threadName + "-" + host));
+    }
+
+    final void start() {
+        threads.execute(this::accept);
+    }
+
+    /** Carries one connection from Overthere to the server and back, until either side ends it. */
+    abstract void serve(Socket local);
+
+    /** The server's address becomes the hop's; anything else (Overthere also maps the unused SMB port) is left alone. */
+    @Override
+    public final InetSocketAddress map(InetSocketAddress address) {
+        if (address.getHostString().equals(host) && address.getPort() == port) {
+            return InetSocketAddress.createUnresolved("localhost", listener.getLocalPort());
+        }
+        return address;
+    }
+
+    @Override
+    public final SocketFactory socketFactory() {
+        return SocketFactory.getDefault();
+    }
+
+    /** Why the hop last failed a connection, in the shell's words; it explains the run better than Overthere can. */
+    final Optional<WinRmFailure> failure() {
+        return Optional.ofNullable(failure.get());
+    }
+
+    final void fail(WinRmFailure why) {
+        failure.set(why);
+    }
+
+    final void execute(Runnable task) {
+        threads.execute(task);
+    }
+
+    /** Closed with the hop, so that no thread stays blocked on it. */
+    final void track(Closeable closeable) {
+        open.add(closeable);
+    }
+
+    final void release(Closeable closeable) {
+        closeQuietly(closeable);
+        open.remove(closeable);
+    }
+
+    @Override
+    public final void close() {
+        closeQuietly(listener);
+        open.forEach(LoopbackHop::closeQuietly);
+        threads.shutdownNow();
+    }
+
+    private void accept() {
+        while (!listener.isClosed()) {
+            try {
+                Socket local = listener.accept();
+                track(local);
+                threads.execute(() -> {
+                    try {
+                        serve(local);
+                    } finally {
+                        release(local);
+                    }
+                });
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    static void closeQuietly(Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException ignored) {
+            // Closing is best effort: the socket is gone either way.
+        }
+    }
+}
