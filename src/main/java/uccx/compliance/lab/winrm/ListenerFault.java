@@ -16,5 +16,11 @@ public enum ListenerFault {
      * Administrators only), HTTP 500 with fault s:Sender, w:AccessDenied, WSManFault Code 5,
      * "Access is denied." (as pywinrm and Ansible users report it).
      */
-    SHELL_ACCESS_DENIED
+    SHELL_ACCESS_DENIED,
+    /**
+     * Kerberos logons are accepted, but the answer's Negotiate token (the server's proof of
+     * itself, RFC 4559 section 5) is not the one the logon made: what a client sees from a
+     * server that does not hold the service's key.
+     */
+    FORGED_MUTUAL_TOKEN
 }

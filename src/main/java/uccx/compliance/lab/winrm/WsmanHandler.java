@@ -116,8 +116,10 @@ final class WsmanHandler implements HttpHandler {
         byte[] bytes = decode(token);
         try {
             KerberosAcceptor.Accepted accepted = acceptor.accept(bytes);
-            accepted.reply().ifPresent(reply -> exchange.getResponseHeaders()
-                    .set("WWW-Authenticate", "Negotiate " + Base64.getEncoder().encodeToString(reply)));
+            Optional<byte[]> reply = fault.filter(f -> f == ListenerFault.FORGED_MUTUAL_TOKEN).isPresent()
+                    ? Optional.of("not the server's proof".getBytes(StandardCharsets.US_ASCII)) : accepted.reply();
+            reply.ifPresent(proof -> exchange.getResponseHeaders()
+                    .set("WWW-Authenticate", "Negotiate " + Base64.getEncoder().encodeToString(proof)));
             Logon logon = Logon.kerberos(accepted.principal(), accepted.delegated());
             journal.kerberosLogon(logon);
             return Optional.of(logon);

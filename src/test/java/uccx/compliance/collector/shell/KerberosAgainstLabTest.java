@@ -186,6 +186,38 @@ class KerberosAgainstLabTest {
     }
 
     @Test
+    void overHttpsTheCertificateIsVerifiedBeforeAnyTokenIsSent() throws Exception {
+        try (WinRmEndpoint endpoint = endpoint(ORDINARY_HOST, WinRmEndpointSettings.http("labuser", "Lab-Pa55-basic").withHttps())) {
+            try (WinRmShell pinned = new WinRmShell(new WinRmSettings(ORDINARY_HOST, endpoint.port(), true, USER, kdc.password(),
+                    Duration.ofSeconds(5), Duration.ofSeconds(20), Trust.pinnedSha256(endpoint.certificateSha256())))) {
+                assertThat(pinned.run(script("over TLS", ScriptEcho.SENTINEL)).stdout()).isEqualTo("read: over TLS\r\n");
+            }
+            int tokens = endpoint.negotiateTokensReceived();
+            try (WinRmShell other = new WinRmShell(new WinRmSettings(ORDINARY_HOST, endpoint.port(), true, USER, kdc.password(),
+                    Duration.ofSeconds(5), Duration.ofSeconds(20), Trust.pinnedSha256("00".repeat(31) + "01")))) {
+                assertThatThrownBy(() -> other.run(script(ScriptEcho.SENTINEL)))
+                        .isInstanceOf(ShellException.class)
+                        .hasMessageContaining("TLS certificate not trusted");
+            }
+            assertThat(endpoint.negotiateTokensReceived()).isEqualTo(tokens);
+            assertThat(endpoint.kerberosLogons()).isNotEmpty().containsOnly(Logon.kerberos(USER, false));
+        }
+    }
+
+    @Test
+    void anAnswerWhoseMutualAuthenticationTokenDoesNotVerifyIsNotUsed() throws Exception {
+        try (WinRmEndpoint endpoint = endpoint(ORDINARY_HOST, WinRmEndpointSettings.http("labuser", "Lab-Pa55-basic")
+                .withFault(ListenerFault.FORGED_MUTUAL_TOKEN));
+             WinRmShell shell = new WinRmShell(kerberos(ORDINARY_HOST, endpoint.port(), kdc.password(), Delegation.FOLLOW_KDC_POLICY))) {
+            assertThatThrownBy(() -> shell.run(script(ScriptEcho.SENTINEL)))
+                    .isInstanceOf(ShellException.class)
+                    .hasMessageStartingWith("WinRM http://" + ORDINARY_HOST + ":" + endpoint.port() + "/wsman: the server's Kerberos"
+                            + " answer does not prove it is WSMAN/" + ORDINARY_HOST + " (mutual authentication failed: ");
+            assertThat(endpoint.commandsReceived()).as("the shell's Create was answered, and nothing followed it").isZero();
+        }
+    }
+
+    @Test
     void aKdcThatCannotBeReachedIsNotAPasswordRefusal() throws Exception {
         String user = "audit@" + MitKdc.UNREACHABLE_REALM;
         try (WinRmEndpoint endpoint = endpoint(ORDINARY_HOST);
