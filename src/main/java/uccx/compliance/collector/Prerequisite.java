@@ -21,7 +21,7 @@ public enum Prerequisite {
             Set.of(), "execution of scripts is disabled", "pssecurityexception", "is not digitally signed", "cannot be loaded because"),
     WINRM_RIGHTS("WinRM rights", "WinRM rights",
             "the audit account must be allowed to open a WinRM shell (winrm configSDDL default: Read and Execute)",
-            Set.of(), "http 401", "access is denied", "accessdenied"),
+            Set.of(), "http 401", "access is denied", "accessdenied", "may not open a winrm shell"),
     SECOND_HOP("the second hop", "The second hop",
             "the audit account's credential must reach the server the script reads from, which over WinRM takes delegation",
             Set.of(), "kerberos", "connecting to remote server", "/powershell", "double hop", "anonymous logon"),

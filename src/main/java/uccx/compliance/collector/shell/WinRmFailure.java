@@ -96,7 +96,7 @@ record WinRmFailure(String reason, boolean credentialRefused, boolean serverFaul
      * a shell; since the KDC issued the ticket for the server's SPN, the second is the likelier.
      */
     static WinRmFailure kerberosUnauthorized(String account, String servicePrincipal) {
-        return new WinRmFailure("HTTP 401 to the Kerberos logon of " + account + ", and the server did not prove it accepted"
+        return new WinRmFailure("HTTP 401 to the Negotiate logon of " + account + ", and the server did not prove it accepted"
                 + " the ticket: most likely the account may not open a WinRM shell (" + WINRM_RIGHTS + "); else the server"
                 + " could not accept a ticket for " + servicePrincipal + " (the SPN registered on another account, or clocks more"
                 + " than 5 minutes apart)", false);

@@ -83,7 +83,7 @@ class WinRmFailureTest {
         WinRmFailure failure = WinRmFailure.kerberosUnauthorized("svc-audit@CORP.EXAMPLE.COM", "WSMAN/exch01.corp.example.com");
 
         assertThat(failure.credentialRefused()).as("the KDC took the password: nothing to lock").isFalse();
-        assertThat(failure.reason()).startsWith("HTTP 401 to the Kerberos logon of svc-audit@CORP.EXAMPLE.COM")
+        assertThat(failure.reason()).startsWith("HTTP 401 to the Negotiate logon of svc-audit@CORP.EXAMPLE.COM")
                 .contains("most likely the account may not open a WinRM shell").contains("winrm configSDDL default")
                 .contains("could not accept a ticket for WSMAN/exch01.corp.example.com");
     }
