@@ -132,7 +132,7 @@ public final class WinRmShell implements ManagementShell {
         WinRmCommandLine.requireUnchangedBySending(command.commandLine(), hop);
         List<byte[]> input = consoleInput(command.standardInput(), hop);
         Instant deadline = Instant.now().plus(settings.readTimeout());
-        Optional<LoopbackHop> tunnel = settings.kerberos() ? Optional.of(openNegotiatingHop(hop, login(hop, deadline)))
+        Optional<LoopbackHop> tunnel = settings.kerberos() ? Optional.of(openNegotiatingHop(hop, deadline))
                 : settings.https() ? Optional.of(openTunnel(hop)) : Optional.empty();
         AddressPortMapper mapper = tunnel.<AddressPortMapper>map(t -> t).orElseGet(DefaultAddressPortMapper::new);
         OverthereConnection connection;
@@ -251,8 +251,10 @@ public final class WinRmShell implements ManagementShell {
         }
     }
 
-    private NegotiatingHop openNegotiatingHop(String hop, Subject subject) throws ShellException {
+    /** The trust is read first: an unreadable trust store must not cost a login at the KDC. */
+    private NegotiatingHop openNegotiatingHop(String hop, Instant deadline) throws ShellException {
         Optional<TlsTrust> tls = settings.https() ? Optional.of(TlsTrust.of(settings.trust(), hop)) : Optional.empty();
+        Subject subject = login(hop, deadline);
         ServerDial dial = new ServerDial(settings.host(), settings.port(), settings.connectTimeout(), socketTimeout(), tls);
         try {
             return NegotiatingHop.open(dial, new SpnegoInitiator(subject, settings.host(), settings.delegation()), settings.principal());
