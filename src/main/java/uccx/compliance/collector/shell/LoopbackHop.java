@@ -18,28 +18,26 @@ import javax.net.SocketFactory;
 /**
  * A connection the suite owns between Overthere and the WinRM server: Overthere is given this
  * hop as its {@link AddressPortMapper}, speaks plain HTTP to it on a loopback port, and the hop
- * carries each connection on to the server ({@link #serve}). Why the suite needs one is told by
- * its two kinds, {@link TlsTunnel} and {@link NegotiatingHop}.
+ * carries each connection on to the server, opened as {@link ServerDial} says ({@link #carry}).
+ * Why the suite needs one is told by its two kinds, {@link TlsTunnel} and {@link NegotiatingHop}.
  */
 abstract class LoopbackHop implements AddressPortMapper {
 
-    private final String host;
-    private final int port;
+    private final ServerDial dial;
     private final ServerSocket listener;
     private final ExecutorService threads;
     private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
     private final AtomicReference<WinRmFailure> failure = new AtomicReference<>();
 
     /** Listens on the loopback address that {@code localhost} resolves to, on a free port; call {@link #start()} next. */
-    LoopbackHop(String host, int port, String threadName) throws IOException {
+    LoopbackHop(ServerDial dial, String threadName) throws IOException {
         InetAddress localhost = InetAddress.getByName("localhost");
         if (!localhost.isLoopbackAddress()) {
             throw new IOException("'localhost' resolves to " + localhost + ", not to a loopback address");
         }
-        this.host = host;
-        this.port = port;
+        this.dial = dial;
         this.listener = new ServerSocket(0, 50, localhost);
-        this.threads = Executors.newCachedThreadPool(DaemonThreads.named(threadName + "-" + host));
+        this.threads = Executors.newCachedThreadPool(DaemonThreads.named(threadName + "-" + dial.host()));
     }
 
     final void start() {
@@ -47,12 +45,16 @@ abstract class LoopbackHop implements AddressPortMapper {
     }
 
     /** Carries one connection from Overthere to the server and back, until either side ends it. */
-    abstract void serve(Socket local);
+    abstract void carry(Socket local, Socket server);
+
+    final ServerDial dial() {
+        return dial;
+    }
 
     /** The server's address becomes the hop's; anything else (Overthere also maps the unused SMB port) is left alone. */
     @Override
     public final InetSocketAddress map(InetSocketAddress address) {
-        if (address.getHostString().equals(host) && address.getPort() == port) {
+        if (address.getHostString().equals(dial.host()) && address.getPort() == dial.port()) {
             return InetSocketAddress.createUnresolved("localhost", listener.getLocalPort());
         }
         return address;
@@ -91,6 +93,23 @@ abstract class LoopbackHop implements AddressPortMapper {
         closeQuietly(listener);
         open.forEach(LoopbackHop::closeQuietly);
         threads.shutdownNow();
+    }
+
+    /** Opens the server's side of a connection of Overthere's, or records why it could not. */
+    private void serve(Socket local) {
+        Socket server;
+        try {
+            server = dial.open();
+        } catch (IOException e) {
+            fail(new WinRmFailure(dial.explain(e), false));
+            return;
+        }
+        track(server);
+        try {
+            carry(local, server);
+        } finally {
+            release(server);
+        }
     }
 
     private void accept() {

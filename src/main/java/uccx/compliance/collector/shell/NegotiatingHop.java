@@ -53,13 +53,11 @@ final class NegotiatingHop extends LoopbackHop {
     private static final Pattern ACCESS_DENIED = Pattern.compile("<(?:\\w+:)?Value>\\s*(?:\\w+:)?AccessDenied\\s*</"
             + "|<(?:\\w+:)?WSManFault\\b[^>]*\\bCode=\"5\"");
 
-    private final ServerDial dial;
     private final SpnegoInitiator initiator;
     private final String account;
 
     private NegotiatingHop(ServerDial dial, SpnegoInitiator initiator, String account) throws IOException {
-        super(dial.host(), dial.port(), "winrm-negotiate");
-        this.dial = dial;
+        super(dial, "winrm-negotiate");
         this.initiator = initiator;
         this.account = account;
     }
@@ -71,17 +69,9 @@ final class NegotiatingHop extends LoopbackHop {
     }
 
     @Override
-    void serve(Socket local) {
-        Socket server;
+    void carry(Socket local, Socket server) {
         try {
-            server = dial.open();
-        } catch (IOException e) {
-            fail(new WinRmFailure(dial.explain(e), false));
-            return;
-        }
-        track(server);
-        try {
-            local.setSoTimeout(Math.toIntExact(dial.readTimeout().toMillis()));
+            local.setSoTimeout(Math.toIntExact(dial().readTimeout().toMillis()));
             DefaultBHttpServerConnection overthere = new DefaultBHttpServerConnection(BUFFER);
             overthere.bind(local);
             DefaultBHttpClientConnection winRm = new DefaultBHttpClientConnection(BUFFER);
@@ -97,11 +87,9 @@ final class NegotiatingHop extends LoopbackHop {
                 }
             }
         } catch (SocketTimeoutException e) {
-            fail(new WinRmFailure("no answer within " + Durations.seconds(dial.readTimeout()) + " (read timeout)", false));
+            fail(new WinRmFailure("no answer within " + Durations.seconds(dial().readTimeout()) + " (read timeout)", false));
         } catch (IOException | HttpException ended) {
             // One side closed or spoke no HTTP: the exchange is over, and Overthere reports what it saw.
-        } finally {
-            release(server);
         }
     }
 
@@ -176,7 +164,7 @@ final class NegotiatingHop extends LoopbackHop {
     private HttpResponse send(Sent sent, byte[] token, DefaultBHttpClientConnection winRm) throws IOException, HttpException {
         BasicHttpEntityEnclosingRequest request = new BasicHttpEntityEnclosingRequest(sent.request().getRequestLine());
         copyHeaders(sent.request(), request);
-        request.setHeader("Host", dial.host() + ":" + dial.port());
+        request.setHeader("Host", dial().host() + ":" + dial().port());
         request.setHeader("Authorization", "Negotiate " + Base64.getEncoder().encodeToString(token));
         request.setHeader("Content-Length", Integer.toString(sent.body().length));
         request.setEntity(new ByteArrayEntity(sent.body()));

@@ -24,11 +24,8 @@ import uccx.compliance.environment.Durations;
  */
 final class TlsTunnel extends LoopbackHop {
 
-    private final ServerDial dial;
-
     private TlsTunnel(ServerDial dial) throws IOException {
-        super(dial.host(), dial.port(), "winrm-tls");
-        this.dial = dial;
+        super(dial, "winrm-tls");
     }
 
     static TlsTunnel open(String host, int port, Duration connectTimeout, Duration readTimeout, TlsTrust trust) throws IOException {
@@ -38,21 +35,9 @@ final class TlsTunnel extends LoopbackHop {
     }
 
     @Override
-    void serve(Socket local) {
-        Socket server;
-        try {
-            server = dial.open();
-        } catch (IOException e) {
-            fail(new WinRmFailure(dial.explain(e), false));
-            return;
-        }
-        track(server);
-        try {
-            execute(() -> pump(local, server, false));
-            pump(server, local, true);
-        } finally {
-            release(server);
-        }
+    void carry(Socket local, Socket server) {
+        execute(() -> pump(local, server, false));
+        pump(server, local, true);
     }
 
     /** Copies one direction until it ends, then closes both sides so the other direction ends too. */
@@ -65,7 +50,7 @@ final class TlsTunnel extends LoopbackHop {
             }
         } catch (SocketTimeoutException e) {
             if (fromServer) {
-                fail(new WinRmFailure("no answer within " + Durations.seconds(dial.readTimeout()) + " (read timeout)", false));
+                fail(new WinRmFailure("no answer within " + Durations.seconds(dial().readTimeout()) + " (read timeout)", false));
             }
         } catch (IOException ended) {
             // One side closed: the exchange is over.
