@@ -21,7 +21,7 @@ public enum Prerequisite {
             Set.of(), "execution of scripts is disabled", "pssecurityexception", "is not digitally signed", "cannot be loaded because"),
     WINRM_RIGHTS("WinRM rights", "WinRM rights",
             "the audit account must be allowed to open a WinRM shell (winrm configSDDL default: Read and Execute)",
-            Set.of(), "http 401", "access is denied", "accessdenied"),
+            Set.of(), "http 401", "access is denied", "accessdenied", "may not open a winrm shell"),
     SECOND_HOP("the second hop", "The second hop",
             "a credential of the audit account must reach the WinRM server for it to go on to the Exchange session and the other "
                     + "servers: delegation to a server Active Directory trusts for delegation, or exchange.management.secondHop: credential "

@@ -35,6 +35,17 @@ class PrerequisiteTest {
     }
 
     @Test
+    void aShellRefusedToAnAuthenticatedAccountPointsAtWinRmRightsOnly() {
+        for (String answer : new String[] {"HTTP 403", "WS-Management fault w:AccessDenied, \"Access is denied.\""}) {
+            // as WinRmShell words it (WinRmFailure.shellDenied)
+            assertThat(Prerequisite.behind(null, "", "WinRM https://exch01:5986/wsman: audit@CORP.EXAMPLE.COM authenticated but may not"
+                    + " open a WinRM shell (" + answer + "); on Windows Server 2008 R2 only Administrators may by default: give the"
+                    + " account's group Read and Execute with 'winrm configSDDL default' on that server", ""))
+                    .as(answer).containsExactly(Prerequisite.WINRM_RIGHTS);
+        }
+    }
+
+    @Test
     void anErrorNoPrerequisiteExplainsIsLeftAsWrittenWithoutAGuess() {
         assertThat(Prerequisite.behind(FactName.IMAP_SETTINGS, "", "The operation couldn't be performed because object 'EXCH09' couldn't be "
                 + "found on 'dc01.lab.example.com'.", "ManagementObjectNotFoundException")).isEmpty();

@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import uccx.compliance.environment.Environment;
 import uccx.compliance.environment.Management;
 import uccx.compliance.environment.Secret;
+import uccx.compliance.environment.SecondHop;
 import uccx.compliance.tls.Trust;
 
 /** The management shell an environment file asks for (README, "Preparing a real site"). */
@@ -34,14 +35,20 @@ public final class ManagementShells {
                 environment.timeouts().read(), Trust.jvmDefault()), environment.exchange().management().secondHop());
     }
 
+    /** With the suite's own credential on the second hop, no ticket is ever forwarded, trusted host or not. */
+    static WinRmSettings.Delegation delegation(SecondHop secondHop) {
+        return secondHop == SecondHop.CREDENTIAL ? WinRmSettings.Delegation.NEVER : WinRmSettings.Delegation.FOLLOW_KDC_POLICY;
+    }
+
     private static WinRmSettings winRm(Environment environment, Management management) {
         Trust trust = management.certificateSha256().map(Trust::pinnedSha256)
                 .or(() -> management.trustStore().map(store -> Trust.trustStore(store,
                         management.trustStorePassword().map(Secret::reveal).orElse(null))))
                 .orElseGet(Trust::jvmDefault);
         int port = management.port().orElse(management.https() ? 5986 : 5985);
+        WinRmSettings.Delegation delegation = delegation(management.secondHop());
         return new WinRmSettings(management.host().orElseThrow(), port, management.https(), management.username().orElseThrow(),
                 management.password().map(Secret::reveal).orElseThrow(), environment.timeouts().connect(), environment.timeouts().read(),
-                trust);
+                trust, delegation);
     }
 }

@@ -1,5 +1,6 @@
 package uccx.compliance.collector.shell;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -31,11 +32,7 @@ record WinRmFailure(String reason, boolean credentialRefused, boolean serverFaul
     private static final Pattern HTTP_STATUS = Pattern.compile("Unexpected HTTP response on \\S+\\s+(.*?) \\((\\d{3})\\)");
 
     static WinRmFailure of(Throwable failure, WinRmSettings settings, Duration socketTimeout) {
-        String user = settings.username();
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof LoginException) {
-                return kerberosLogin(t.getMessage(), user);
-            }
             Matcher status = t.getMessage() == null ? null : HTTP_STATUS.matcher(firstLine(t.getMessage()));
             if (status != null && status.find()) {
                 return http(Integer.parseInt(status.group(2)), status.group(1), settings);
@@ -63,10 +60,6 @@ record WinRmFailure(String reason, boolean credentialRefused, boolean serverFaul
             if (t instanceof SSLException) {
                 return new WinRmFailure("TLS failed (" + firstLine(t.getMessage()) + ")", false);
             }
-            if (t instanceof GSSException gss) {
-                return new WinRmFailure("Kerberos could not get a ticket for the WinRM service of " + settings.host() + " ("
-                        + gss.getMajorString() + ")", false);
-            }
         }
         return new WinRmFailure(root.getClass().getSimpleName() + ": " + firstLine(root.getMessage()), false);
     }
@@ -82,20 +75,82 @@ record WinRmFailure(String reason, boolean credentialRefused, boolean serverFaul
             return new WinRmFailure("HTTP 500, a WS-Management fault or a server error (Overthere 5.3.2 keeps neither the fault"
                     + " nor the body)", false, true);
         }
+        if (status == 403) {
+            return shellDenied(settings.username(), "HTTP 403");
+        }
         return new WinRmFailure("HTTP " + status + " " + reason, false);
     }
 
+    /** Where a refusal of the shell points: the rights WinRM gives, which are not the logon's. */
+    private static final String WINRM_RIGHTS = "on Windows Server 2008 R2 only Administrators may by default: give the account's"
+            + " group Read and Execute with 'winrm configSDDL default' on that server (README: Preparing a real site, \"WinRM rights\")";
+
+    /** The server knows who the account is and refuses it a shell: WinRM's rights (RootSDDL), not the password. */
+    static WinRmFailure shellDenied(String account, String answer) {
+        return new WinRmFailure(account + " authenticated but may not open a WinRM shell (" + answer + "); " + WINRM_RIGHTS, false);
+    }
+
     /**
-     * The KDC's answers that mean the password (or the account) was refused, as JAAS words them:
-     * KDC_ERR_PREAUTH_FAILED (24), KDC_ERR_CLIENT_REVOKED (18), and a wrong key found on decryption.
-     * Other login failures (no KDC, unknown realm) say nothing about the password.
+     * A 401 to a Kerberos logon without the server's proof that it took the ticket. A WinRM 2.0
+     * server answers so both when it cannot accept the ticket and when the account has no right to
+     * a shell; since the KDC issued the ticket for the server's SPN, the second is the likelier.
      */
-    private static WinRmFailure kerberosLogin(String message, String user) {
-        String detail = firstLine(message);
-        boolean refused = detail.contains("(24)") || detail.contains("(18)") || detail.contains("Pre-authentication")
-                || detail.contains("Integrity check on decrypted field failed");
-        return new WinRmFailure("Kerberos login failed for user " + user + " (" + detail
-                + (refused ? "; the password is never retried)" : ")"), refused);
+    static WinRmFailure kerberosUnauthorized(String account, String servicePrincipal) {
+        return new WinRmFailure("HTTP 401 to the Negotiate logon of " + account + ", and the server did not prove it accepted"
+                + " the ticket: most likely the account may not open a WinRM shell (" + WINRM_RIGHTS + "); else the server"
+                + " could not accept a ticket for " + servicePrincipal + " (the SPN registered on another account, or clocks more"
+                + " than 5 minutes apart)", false);
+    }
+
+    /** The KDC gave no service ticket for the WinRM server: nothing was sent to it. */
+    static WinRmFailure noServiceTicket(String servicePrincipal, GSSException failure) {
+        return new WinRmFailure("Kerberos could not get a ticket for " + servicePrincipal + " (" + gssDetail(failure)
+                + "); the SPN must be registered for that server as it is named here", false);
+    }
+
+    /** RFC 4559's final token did not verify: whoever answered does not hold the service's key. */
+    static WinRmFailure serverNotProven(String servicePrincipal, GSSException failure) {
+        return new WinRmFailure("the server's Kerberos answer does not prove it is " + servicePrincipal
+                + " (mutual authentication failed: " + gssDetail(failure) + "); its answer was not used", false);
+    }
+
+    /**
+     * Why the run's one login to the KDC failed. A refused password (KDC_ERR_PREAUTH_FAILED, 24;
+     * or a reply that does not decrypt with it, 31) and a revoked account (18) lock the credential
+     * for the run; a KDC that cannot be reached says nothing about the password.
+     */
+    static WinRmFailure kerberosLogin(LoginException failure, String principal, String realm) {
+        String detail = firstLine(failure.getMessage());
+        if (detail.contains("(24)") || detail.contains("(31)") || detail.contains("Pre-authentication information was invalid")
+                || detail.contains("Integrity check on decrypted field failed")) {
+            return new WinRmFailure("the KDC of " + realm + " refused the password of " + principal + "; it is not tried again", true);
+        }
+        if (detail.contains("(18)")) {
+            return new WinRmFailure("the KDC of " + realm + " refused " + principal + ": the account is disabled, locked out or"
+                    + " expired (" + detail + "); its password is not tried again", true);
+        }
+        if (detail.contains("(6)")) {
+            return new WinRmFailure("the KDC of " + realm + " does not know " + principal + " (" + detail + ")", false);
+        }
+        if (unreachable(failure) || detail.contains("Cannot locate KDC")) {
+            return new WinRmFailure("could not verify the password of " + principal + ": the KDC of " + realm + " could not be"
+                    + " reached (" + detail + "; KDC " + KdcAddresses.of(realm) + ")", false);
+        }
+        return new WinRmFailure("the Kerberos login of " + principal + " failed (" + detail + ")", false);
+    }
+
+    private static boolean unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String gssDetail(GSSException failure) {
+        String minor = failure.getMinorString();
+        return firstLine(minor == null || minor.isBlank() ? failure.getMajorString() : failure.getMajorString() + ": " + minor);
     }
 
     private static String firstLine(String message) {

@@ -12,12 +12,7 @@ import static com.xebialabs.overthere.cifs.BaseCifsConnectionBuilder.CONNECTION_
 import static com.xebialabs.overthere.cifs.BaseCifsConnectionBuilder.WINRM_ENABLE_HTTPS;
 import static com.xebialabs.overthere.cifs.BaseCifsConnectionBuilder.WINRM_HTTPS_CERTIFICATE_TRUST_STRATEGY;
 import static com.xebialabs.overthere.cifs.BaseCifsConnectionBuilder.WINRM_HTTPS_HOSTNAME_VERIFICATION_STRATEGY;
-import static com.xebialabs.overthere.cifs.BaseCifsConnectionBuilder.WINRM_KERBEROS_ADD_PORT_TO_SPN;
-import static com.xebialabs.overthere.cifs.BaseCifsConnectionBuilder.WINRM_KERBEROS_DEBUG;
-import static com.xebialabs.overthere.cifs.BaseCifsConnectionBuilder.WINRM_KERBEROS_TICKET_CACHE;
-import static com.xebialabs.overthere.cifs.BaseCifsConnectionBuilder.WINRM_KERBEROS_USE_HTTP_SPN;
 import static com.xebialabs.overthere.cifs.BaseCifsConnectionBuilder.WINRM_TIMEMOUT;
-import static com.xebialabs.overthere.cifs.BaseCifsConnectionBuilder.WINRM_USE_CANONICAL_HOSTNAME;
 import static com.xebialabs.overthere.cifs.CifsConnectionBuilder.CIFS_PROTOCOL;
 
 import com.xebialabs.overthere.CmdLine;
@@ -38,10 +33,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.security.auth.Subject;
+import javax.security.auth.login.LoginException;
 import uccx.compliance.collector.RemoteCommand;
 import uccx.compliance.environment.Durations;
 import uccx.compliance.environment.SecondHop;
@@ -53,28 +53,30 @@ import uccx.compliance.tls.Trust;
  * port 445).
  *
  * <h2>Authentication</h2>
- * Overthere uses Kerberos when the user name has an {@code @} ({@code user@REALM}) and Basic
- * otherwise. WinRM's Basic accepts local accounts only, so against a real Exchange organisation
- * it is Kerberos; the lab uses Basic over HTTP with per-run credentials. Kerberos settings:
+ * Kerberos when the user name has an {@code @} ({@code user@REALM}), Basic otherwise. WinRM's
+ * Basic accepts local accounts only, so against a real Exchange organisation it is Kerberos; the
+ * lab uses Basic over HTTP with per-run credentials. Kerberos is the suite's, not Overthere's:
  * <ul>
- *   <li>SPN {@code WSMAN/<host>} ({@code winrmKerberosUseHttpSpn=false}): the WinRM service's own
- *       SPN, which avoids taking a ticket for an IIS application pool's {@code HTTP/} SPN on an
- *       Exchange server; no port in the SPN ({@code winrmKerberosAddPortToSpn=false}), as Windows
- *       registers it; the host name as configured ({@code winrmUseCanonicalHostname=false}).</li>
- *   <li>The password is used for a fresh JAAS login ({@code winrmKerberosTicketCache=false}), so
- *       the runner's own ticket cache is never borrowed.</li>
- *   <li>Delegation: Overthere always asks GSS for credential delegation. A ticket is only
- *       forwarded when the TGT is forwardable ({@code forwardable = true} in krb5.conf) and the
- *       server's account is trusted for delegation in AD. The collector's script needs that second
- *       hop to read other servers and AD; the forwarded TGT is usable by whoever controls that
- *       server, so the audit account must hold read rights only.</li>
- *   <li>Use HTTPS with Kerberos: Overthere does not implement WinRM message encryption, so plain
- *       HTTP needs {@code AllowUnencrypted=true} on the server.</li>
+ *   <li>One login to the KDC per shell ({@link KerberosLogin}), on its first run, with the
+ *       password and no ticket cache: a refused password costs one failed pre-authentication and
+ *       is never tried again. (Overthere 5.3.2 logs in again for every SOAP request.)</li>
+ *   <li>Each request carries {@code Authorization: Negotiate} with a SPNEGO token for
+ *       {@code WSMAN/<host>} (the WinRM service's SPN, no port, the host as configured), added by
+ *       {@link NegotiatingHop}, which Overthere reaches as its AddressPortMapper and which also
+ *       verifies the server's mutual-authentication answer. Overthere itself runs with a
+ *       placeholder user for Basic and is never challenged.</li>
+ *   <li>Delegation as {@link WinRmSettings.Delegation} says: by default the TGT is forwarded only
+ *       to a server Active Directory trusts for delegation (OK-AS-DELEGATE), never otherwise, even
+ *       with {@code forwardable = true} in krb5.conf. (Overthere 5.3.2 always asks for
+ *       delegation, so it forwards a forwardable TGT to any server.)</li>
+ *   <li>Use HTTPS with Kerberos: WinRM message encryption is not implemented, so plain HTTP needs
+ *       {@code AllowUnencrypted=true} on the server.</li>
  * </ul>
  *
  * <h2>HTTPS</h2>
- * Verified by {@link Trust} on a connection this class owns ({@link TlsTunnel}), because
- * Overthere cannot be given a trust store, an SSLContext or a pin without JVM-wide state.
+ * Verified by {@link Trust} on a connection this class owns ({@link TlsTunnel} for Basic,
+ * {@link NegotiatingHop} for Kerberos), because Overthere cannot be given a trust store, an
+ * SSLContext or a pin without JVM-wide state.
  *
  * <h2>Timeouts</h2>
  * The whole run (shell, command, input, output, exit, shell deletion) is bounded by the read
@@ -85,7 +87,7 @@ import uccx.compliance.tls.Trust;
  * least every OperationTimeout.
  *
  * <h2>Never retried</h2>
- * After a refused password this shell sends nothing more with it.
+ * After a refused password this shell sends nothing more with it, to the server or to the KDC.
  */
 public final class WinRmShell implements ManagementShell {
 
@@ -95,12 +97,21 @@ public final class WinRmShell implements ManagementShell {
     static final Duration SOCKET_GRACE = Duration.ofSeconds(5);
     /** The code page Overthere opens shells with (WINRS_CODEPAGE 437): what the console reads and writes. */
     static final Charset CONSOLE = Charset.forName("IBM437");
+    /**
+     * Overthere's user in a Kerberos run: without {@code @}, so Overthere would answer a Basic
+     * challenge if it ever got one; it never does (the hop strips challenges), and it never holds
+     * the password.
+     */
+    private static final String NEGOTIATED_BY_THE_HOP = "uccx-negotiate";
 
     private final WinRmSettings settings;
     private final ExecutorService threads;
     private final AtomicBoolean credentialRefused = new AtomicBoolean();
     private final Duration maxOperationTimeout;
     private final boolean bringsCredential;
+    /** The run's one Kerberos login, kept while it runs or succeeded; guarded by itself. */
+    private final Object loginLock = new Object();
+    private Future<Subject> login;
 
     public WinRmShell(WinRmSettings settings) {
         this(settings, MAX_OPERATION_TIMEOUT);
@@ -133,7 +144,8 @@ public final class WinRmShell implements ManagementShell {
         WinRmCommandLine.requireUnchangedBySending(command.commandLine(), hop);
         List<byte[]> input = consoleInput(withCredentialLine(command, hop), hop);
         Instant deadline = Instant.now().plus(settings.readTimeout());
-        Optional<TlsTunnel> tunnel = settings.https() ? Optional.of(openTunnel(hop)) : Optional.empty();
+        Optional<LoopbackHop> tunnel = settings.kerberos() ? Optional.of(openNegotiatingHop(hop, deadline))
+                : settings.https() ? Optional.of(openTunnel(hop)) : Optional.empty();
         AddressPortMapper mapper = tunnel.<AddressPortMapper>map(t -> t).orElseGet(DefaultAddressPortMapper::new);
         OverthereConnection connection;
         try {
@@ -160,7 +172,9 @@ public final class WinRmShell implements ManagementShell {
 
     @Override
     public String describe() {
-        String scheme = settings.kerberos() ? "Kerberos, delegation requested" : "Basic";
+        String scheme = !settings.kerberos() ? "Basic"
+                : settings.delegation() == WinRmSettings.Delegation.NEVER ? "Kerberos, never delegated"
+                : "Kerberos, delegated only where Active Directory trusts the server for delegation";
         return "WinRM " + settings.endpoint() + " as " + settings.username() + " (" + scheme + ")";
     }
 
@@ -184,8 +198,8 @@ public final class WinRmShell implements ManagementShell {
         options.set(CONNECTION_TYPE, CifsConnectionType.WINRM_INTERNAL);
         options.set(ADDRESS, settings.host());
         options.set(PORT, settings.port());
-        options.set(USERNAME, settings.username());
-        options.set(PASSWORD, settings.password());
+        options.set(USERNAME, settings.kerberos() ? NEGOTIATED_BY_THE_HOP : settings.username());
+        options.set(PASSWORD, settings.kerberos() ? NEGOTIATED_BY_THE_HOP : settings.password());
         // TLS, when asked for, is the tunnel's: Overthere speaks HTTP to it on loopback.
         options.set(WINRM_ENABLE_HTTPS, false);
         options.set(WINRM_HTTPS_CERTIFICATE_TRUST_STRATEGY, WinrmHttpsCertificateTrustStrategy.STRICT);
@@ -193,11 +207,6 @@ public final class WinRmShell implements ManagementShell {
         options.set(CONNECTION_TIMEOUT_MILLIS, Math.toIntExact(settings.connectTimeout().toMillis()));
         options.set(SOCKET_TIMEOUT_MILLIS, Math.toIntExact(socketTimeout().toMillis()));
         options.set(WINRM_TIMEMOUT, xsDuration(operationTimeout()));
-        options.set(WINRM_KERBEROS_USE_HTTP_SPN, false);
-        options.set(WINRM_KERBEROS_ADD_PORT_TO_SPN, false);
-        options.set(WINRM_USE_CANONICAL_HOSTNAME, false);
-        options.set(WINRM_KERBEROS_TICKET_CACHE, false);
-        options.set(WINRM_KERBEROS_DEBUG, false);
         options.set(TEMPORARY_DIRECTORY_DELETE_ON_DISCONNECT, false);
         return options;
     }
@@ -211,12 +220,64 @@ public final class WinRmShell implements ManagementShell {
         }
     }
 
-    private ShellException failure(String hop, Throwable cause, Optional<TlsTunnel> tunnel, Duration elapsed) {
-        Optional<String> tunnelFailure = tunnel.flatMap(TlsTunnel::failure);
-        if (tunnelFailure.isPresent()) {
-            return new ShellException(hop + ": " + tunnelFailure.get());
+    /**
+     * The TGT of the shell's one Kerberos login: logs in on the first run, and again only after a
+     * login that failed without refusing the password (a KDC that could not be reached). Waits at
+     * most until the run's deadline; a login still running then is kept, never started twice.
+     */
+    private Subject login(String hop, Instant deadline) throws ShellException {
+        Future<Subject> attempt;
+        synchronized (loginLock) {
+            if (login == null || login.isDone() && !succeeded(login)) {
+                login = threads.submit(() -> KerberosLogin.login(settings.principal(), settings.password()));
+            }
+            attempt = login;
         }
-        WinRmFailure failure = WinRmFailure.of(cause, settings, socketTimeout());
+        try {
+            return attempt.get(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ShellException(hop + ": could not verify the password of " + settings.principal() + ": no answer from the KDC of "
+                    + settings.realm() + " within " + Durations.seconds(settings.readTimeout()) + " (read timeout)");
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof LoginException refused)) {
+                throw new ShellException(hop + ": the Kerberos login of " + settings.principal() + " failed ("
+                        + e.getCause().getClass().getSimpleName() + ")");
+            }
+            WinRmFailure failure = WinRmFailure.kerberosLogin(refused, settings.principal(), settings.realm());
+            if (failure.credentialRefused()) {
+                credentialRefused.set(true);
+            }
+            throw new ShellException(hop + ": " + failure.reason());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShellException(hop + ": interrupted while logging in to the KDC");
+        }
+    }
+
+    private static boolean succeeded(Future<Subject> attempt) {
+        try {
+            attempt.get(0, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException | InterruptedException | CancellationException e) {
+            return false;
+        }
+    }
+
+    /** The trust is read first: an unreadable trust store must not cost a login at the KDC. */
+    private NegotiatingHop openNegotiatingHop(String hop, Instant deadline) throws ShellException {
+        Optional<TlsTrust> tls = settings.https() ? Optional.of(TlsTrust.of(settings.trust(), hop)) : Optional.empty();
+        Subject subject = login(hop, deadline);
+        ServerDial dial = new ServerDial(settings.host(), settings.port(), settings.connectTimeout(), socketTimeout(), tls);
+        try {
+            return NegotiatingHop.open(dial, new SpnegoInitiator(subject, settings.host(), settings.delegation()), settings.principal());
+        } catch (IOException e) {
+            throw new ShellException(hop + ": cannot open the local hop (" + e.getMessage() + ")");
+        }
+    }
+
+    private ShellException failure(String hop, Throwable cause, Optional<LoopbackHop> tunnel, Duration elapsed) {
+        Optional<WinRmFailure> hopFailure = tunnel.flatMap(LoopbackHop::failure);
+        WinRmFailure failure = hopFailure.orElseGet(() -> WinRmFailure.of(cause, settings, socketTimeout()));
         if (failure.credentialRefused()) {
             credentialRefused.set(true);
         }

@@ -11,6 +11,8 @@ final class EndpointJournal {
     private final AtomicInteger failedAuthentications = new AtomicInteger();
     private final List<String> commandLines = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final AtomicInteger negotiateTokens = new AtomicInteger();
+    private final List<Logon> kerberosLogons = new CopyOnWriteArrayList<>();
 
     void command(String commandLine) {
         commands.incrementAndGet();
@@ -20,6 +22,23 @@ final class EndpointJournal {
     /** Returns how many failed authentications there were, this one included. */
     int failedAuthentication() {
         return failedAuthentications.incrementAndGet();
+    }
+
+    /** A request that carried a Negotiate token, accepted or not. */
+    void negotiateToken() {
+        negotiateTokens.incrementAndGet();
+    }
+
+    void kerberosLogon(Logon logon) {
+        kerberosLogons.add(logon);
+    }
+
+    int negotiateTokens() {
+        return negotiateTokens.get();
+    }
+
+    List<Logon> kerberosLogons() {
+        return List.copyOf(kerberosLogons);
     }
 
     void violation(String violation) {

@@ -55,10 +55,12 @@ public final class WinRmEndpoint implements AutoCloseable {
         }
         URI uri = URI.create((settings.https() ? "https" : "http") + "://" + loopback.getAddress().getHostAddress() + ":"
                 + server.getAddress().getPort() + WsmanHandler.PATH);
+        Optional<KerberosAcceptor> kerberos = settings.kerberos().isPresent()
+                ? Optional.of(KerberosAcceptor.login(settings.kerberos().get())) : Optional.empty();
         EndpointJournal journal = new EndpointJournal();
         WsmanService service = new WsmanService(uri, programs, journal);
         server.createContext(WsmanHandler.PATH, new WsmanHandler(settings.username(), settings.password(), settings.latency(),
-                settings.fault(), service, journal, "localhost"));
+                settings.fault(), kerberos, service, journal, "localhost"));
         // A Receive holds its thread while it waits for output, so threads are not pooled to a fixed count.
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads("lab-winrm-" + uri.getPort()));
         server.setExecutor(executor);
@@ -85,9 +87,19 @@ public final class WinRmEndpoint implements AutoCloseable {
         return journal.commandLines();
     }
 
-    /** Requests that carried wrong Basic credentials (an unauthenticated first request is a challenge, not a failure). */
+    /** Requests that carried wrong Basic credentials or a Negotiate token that was not accepted (an unauthenticated first request is a challenge, not a failure). */
     public int failedAuthentications() {
         return journal.failedAuthentications();
+    }
+
+    /** Requests that carried an {@code Authorization: Negotiate} token, accepted or not. */
+    public int negotiateTokensReceived() {
+        return journal.negotiateTokens();
+    }
+
+    /** Each accepted Kerberos logon, one per request, with whether the client's TGT came with it. */
+    public List<Logon> kerberosLogons() {
+        return journal.kerberosLogons();
     }
 
     /** What the suite did that a real Windows server would have refused or that breaks its own rules. */

@@ -59,6 +59,11 @@ final class WsmanFault extends Exception {
         return new WsmanFault(false, "w:InternalError", 2150858755L, "An error was encountered inside the plugin: " + detail);
     }
 
+    /** MS-WSMV's AccessDenied: WinRM's answer to an authenticated account its RootSDDL does not let in (ERROR_ACCESS_DENIED, 5). */
+    static WsmanFault accessDenied() {
+        return new WsmanFault(true, "w:AccessDenied", 5L, "Access is denied.");
+    }
+
     /** What the lab answers a Command with under {@link ListenerFault#WSMAN_FAULT}: the plugin failed, as Windows words it. */
     static WsmanFault injected() {
         return providerFailure("the lab was told to fail this command (lab.faults.management: wsmanFault)");

@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import org.ietf.jgss.GSSException;
 
 /**
- * The HTTP side of the lab's WinRM listener: latency, Basic authentication, content type, then
- * the SOAP request to {@link WsmanService}. Faults go out as HTTP 500, as WinRM sends them.
+ * The HTTP side of the lab's WinRM listener: latency, authentication (Basic, and Negotiate when a
+ * Kerberos service is configured), content type, then the SOAP request to {@link WsmanService}.
+ * Faults go out as HTTP 500, as WinRM sends them.
  */
 final class WsmanHandler implements HttpHandler {
 
@@ -26,9 +28,10 @@ final class WsmanHandler implements HttpHandler {
     private final WsmanService service;
     private final EndpointJournal journal;
     private final String machine;
+    private final Optional<KerberosAcceptor> kerberos;
 
-    WsmanHandler(String username, String password, Duration latency, Optional<ListenerFault> fault, WsmanService service,
-                 EndpointJournal journal, String machine) {
+    WsmanHandler(String username, String password, Duration latency, Optional<ListenerFault> fault, Optional<KerberosAcceptor> kerberos,
+                 WsmanService service, EndpointJournal journal, String machine) {
         this.username = username;
         this.expectedCredentials = (username + ":" + password).getBytes(StandardCharsets.UTF_8);
         this.latency = latency;
@@ -36,6 +39,7 @@ final class WsmanHandler implements HttpHandler {
         this.service = service;
         this.journal = journal;
         this.machine = machine;
+        this.kerberos = kerberos;
     }
 
     @Override
@@ -92,24 +96,55 @@ final class WsmanHandler implements HttpHandler {
 
     private Optional<Logon> authenticated(HttpExchange exchange) throws IOException {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null && kerberos.isPresent() && authorization.regionMatches(true, 0, "Negotiate ", 0, 10)) {
+            return negotiated(exchange, kerberos.get(), authorization.substring(10).trim());
+        }
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             challenge(exchange);
             return Optional.empty();
         }
         if (!MessageDigest.isEqual(expectedCredentials, decode(authorization.substring(6).trim()))) {
-            int failures = journal.failedAuthentication();
-            if (failures > 1) {
-                journal.violation("failed authentication #" + failures + ": a login was tried again after one had"
-                        + " failed, but a refused password must never be retried");
-            }
-            challenge(exchange);
+            refuse(exchange);
             return Optional.empty();
         }
         return Optional.of(Logon.basic(username));
     }
 
+    /** RFC 4559: the client's SPNEGO token in, the server's final token out on the answer that follows. */
+    private Optional<Logon> negotiated(HttpExchange exchange, KerberosAcceptor acceptor, String token) throws IOException {
+        journal.negotiateToken();
+        byte[] bytes = decode(token);
+        try {
+            KerberosAcceptor.Accepted accepted = acceptor.accept(bytes);
+            Optional<byte[]> reply = fault.filter(f -> f == ListenerFault.FORGED_MUTUAL_TOKEN).isPresent()
+                    ? Optional.of("not the server's proof".getBytes(StandardCharsets.US_ASCII)) : accepted.reply();
+            reply.ifPresent(proof -> exchange.getResponseHeaders()
+                    .set("WWW-Authenticate", "Negotiate " + Base64.getEncoder().encodeToString(proof)));
+            Logon logon = Logon.kerberos(accepted.principal(), accepted.delegated());
+            journal.kerberosLogon(logon);
+            return Optional.of(logon);
+        } catch (GSSException | RuntimeException garbled) {
+            refuse(exchange);
+            return Optional.empty();
+        }
+    }
+
+    /** A failed authentication: counted, a violation from the second on, and the challenge again. */
+    private void refuse(HttpExchange exchange) throws IOException {
+        int failures = journal.failedAuthentication();
+        if (failures > 1) {
+            journal.violation("failed authentication #" + failures + ": a login was tried again after one had"
+                    + " failed, but a refused password must never be retried");
+        }
+        challenge(exchange);
+    }
+
+    /** WinRM offers each scheme it accepts in a header of its own. */
     private void challenge(HttpExchange exchange) throws IOException {
-        exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"WSMAN\"");
+        if (kerberos.isPresent()) {
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Negotiate");
+        }
+        exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"WSMAN\"");
         exchange.sendResponseHeaders(401, -1);
     }
 
@@ -125,6 +160,9 @@ final class WsmanHandler implements HttpHandler {
             relatesTo = request.messageId();
             if (fault.filter(f -> f == ListenerFault.WSMAN_FAULT).isPresent() && WsmanService.COMMAND.equals(request.action())) {
                 throw WsmanFault.injected();
+            }
+            if (fault.filter(f -> f == ListenerFault.SHELL_ACCESS_DENIED).isPresent() && WsmanService.CREATE.equals(request.action())) {
+                throw WsmanFault.accessDenied();
             }
             respond(exchange, 200, service.answer(request, logon));
         } catch (WsmanFault fault) {

@@ -145,7 +145,8 @@ class WinRmShellTest {
                      "svc-audit@CORP.EXAMPLE.COM", PASSWORD, Duration.ofSeconds(10), Duration.ofSeconds(120), Trust.jvmDefault()))) {
             assertThat(basic.describe()).isEqualTo("WinRM http://127.0.0.1:51234/wsman as labuser (Basic)");
             assertThat(kerberos.describe())
-                    .isEqualTo("WinRM https://exch01.corp.example.com:5986/wsman as svc-audit@CORP.EXAMPLE.COM (Kerberos, delegation requested)");
+                    .isEqualTo("WinRM https://exch01.corp.example.com:5986/wsman as svc-audit@CORP.EXAMPLE.COM"
+                            + " (Kerberos, delegated only where Active Directory trusts the server for delegation)");
             assertThat(kerberos.operationTimeout()).isEqualTo(Duration.ofSeconds(60));
         }
     }
