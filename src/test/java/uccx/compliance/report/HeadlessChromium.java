@@ -38,7 +38,7 @@ final class HeadlessChromium {
                 }
             }
         }
-        missing.add("chromium on the PATH (apt-get install chromium; .ci/run installs it)");
+        missing.add("chromium on the PATH (apt-get install chromium; -Pself-test installs it first, src/test/prerequisites/system-packages.sh)");
         return Optional.empty();
     }
 
