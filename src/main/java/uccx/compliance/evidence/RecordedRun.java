@@ -1,0 +1,111 @@
+package uccx.compliance.evidence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One run as its folder records it: {@code summary.json} (written by {@link RunSummary}, for a live run
+ * and a replay alike) and, once published, {@code report.html} and the evidence zip. Read back from
+ * the files, not from the running suite, so that what the screen shows is what the evidence holds.
+ * Fields other rooms may add to the summary later (say {@code credentials}) are kept as notes when
+ * present and are no error when absent.
+ *
+ * @param notes one line each: the summary's warnings, then its credentials, as their labels and text
+ */
+public record RecordedRun(String environment, Path folder, Optional<Duration> took, int remoteCommands, List<ControlResult> results,
+        List<String> notes, Optional<Path> report, Optional<Path> evidence) {
+
+    public RecordedRun {
+        results = List.copyOf(results);
+        notes = List.copyOf(notes);
+    }
+
+    /** @throws IOException when the folder holds no readable summary.json or one without results */
+    public static RecordedRun read(Path folder) throws IOException {
+        Path file = folder.resolve("summary.json");
+        JsonNode summary;
+        try {
+            summary = new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IOException(file + " cannot be read: " + e.getMessage(), e);
+        }
+        if (summary == null || !summary.path("results").isArray()) {
+            throw new IOException(file + " has no results");
+        }
+        List<ControlResult> results = new ArrayList<>();
+        for (JsonNode r : summary.path("results")) {
+            results.add(new ControlResult(r.path("control").asText(), r.path("target").asText(), outcome(r.path("outcome").asText(), file),
+                    r.path("message").asText()));
+        }
+        List<String> notes = new ArrayList<>();
+        summary.path("warnings").forEach(w -> notes.add("Warning: " + oneLine(w)));
+        JsonNode credentials = summary.path("credentials");
+        if (credentials.isArray()) {
+            credentials.forEach(c -> notes.add("Credentials: " + oneLine(c)));
+        } else if (!credentials.isMissingNode() && !credentials.isNull()) {
+            notes.add("Credentials: " + oneLine(credentials));
+        }
+        return new RecordedRun(summary.path("environment").asText(folder.getParent().getFileName().toString()), folder,
+                took(summary), summary.path("remoteCommands").asInt(0), results, notes,
+                Optional.of(folder.resolve(AllureReport.SINGLE_FILE)).filter(Files::isRegularFile), evidenceZip(folder));
+    }
+
+    /** The run folder's name, its UTC start ({@code 20261203T010942Z}). */
+    public String name() {
+        return folder.getFileName().toString();
+    }
+
+    private static Outcome outcome(String label, Path file) throws IOException {
+        for (Outcome o : Outcome.values()) {
+            if (o.label().equals(label)) {
+                return o;
+            }
+        }
+        throw new IOException(file + ": unknown outcome '" + label + "'");
+    }
+
+    private static Optional<Duration> took(JsonNode summary) {
+        try {
+            return Optional.of(Duration.between(Instant.parse(summary.path("started").asText()), Instant.parse(summary.path("finished").asText())));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The zip {@link EvidenceBundle} seals into the run folder, when it did. */
+    private static Optional<Path> evidenceZip(Path folder) throws IOException {
+        try (DirectoryStream<Path> zips = Files.newDirectoryStream(folder, "evidence-*.zip")) {
+            Iterator<Path> found = zips.iterator();
+            return found.hasNext() ? Optional.of(found.next()) : Optional.empty();
+        }
+    }
+
+    /** A note as one line: text as it is, an object as {@code key: value, ...}, a list joined. */
+    private static String oneLine(JsonNode node) {
+        if (node.isValueNode()) {
+            return node.asText().strip().replaceAll("\\s*\\R\\s*", " ");
+        }
+        List<String> parts = new ArrayList<>();
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                parts.add(field.getKey() + ": " + oneLine(field.getValue()));
+            }
+        } else {
+            node.forEach(item -> parts.add(oneLine(item)));
+        }
+        return String.join(", ", parts);
+    }
+}
