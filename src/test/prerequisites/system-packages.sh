@@ -79,6 +79,9 @@ if ! command -v apt-get >/dev/null 2>&1; then
 elif [ "$mode" = install ]; then
   echo "Missing for -Pself-test: $(listed "${reasons[@]}"); install them as root: sudo $install" >&2
 else
-  echo "Missing for -Pself-test: $(listed "${reasons[@]}"); install them: sudo $install" >&2
+  # asked only to check; root needs no sudo
+  as_root=""
+  [ "$(id -u 2>/dev/null)" = 0 ] || as_root="sudo "
+  echo "Missing for -Pself-test: $(listed "${reasons[@]}"); install them: $as_root$install" >&2
 fi
 exit 1

@@ -138,8 +138,11 @@ class SystemPackagesScriptTest {
         Result result = run("check");
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.output().lines()).singleElement().asString().endsWith("install them: sudo apt-get install -y krb5-kdc");
+        assertThat(result.output().lines()).singleElement().asString().endsWith("; install them: apt-get install -y krb5-kdc");
         assertThat(aptCalls).doesNotExist();
+
+        user();
+        assertThat(run("check").output()).endsWith("; install them: sudo apt-get install -y krb5-kdc\n");
     }
 
     @Test
