@@ -4,10 +4,18 @@
 //   dynamicCommands invocations whose name is computed ('. ($dir + 'x.ps1')', '& $cmd'):
 //                   {line, column, operator, text}; no name can be checked, so the caller
 //                   must account for each one
+//   methodCalls     every .NET method call: {line, column, type, method, text}; type is the
+//                   type literal of a static call ('[Math]::Ceiling(...)': 'Math'), '' for a call
+//                   on a value ('$pool.Open()'); method is null when the name is computed
+//                   ('$x.$name()'), which no review can judge
+//   newObjects      every New-Object: {line, column, type}, the type it builds ('COM:' + ProgID
+//                   for -ComObject), null when the type is computed
 //   regions         the names of its '#region NAME' comments, in order
 // Commands come from the syntax tree, not from text: a Verb-Noun word inside a string, a
 // comment or a .NET method call is not an invocation, and an invocation hidden behind '&' or
-// a quoted name is one.
+// a quoted name is one. .NET calls are listed because a script can write without any cmdlet
+// ('[IO.File]::Delete(...)', '$ExecutionContext.InvokeCommand.InvokeScript(...)'): the caller
+// checks them against a reviewed list.
 //
 // Usage: node check-script.mjs <script.ps1>. Exit 0 when the script was parsed (syntax errors
 // are part of the answer, not a failure of this tool), 2 when it could not be read.
@@ -45,12 +53,15 @@ function analyse(source) {
     const parser = new Parser();
     parser.setLanguage(PowerShell);
     const tree = parser.parse(source);
-    const found = { errors: [], commands: [], dynamicCommands: [], regions: [] };
+    const found = { errors: [], commands: [], dynamicCommands: [], methodCalls: [], newObjects: [], regions: [] };
     for (const node of nodesOf(tree.rootNode)) {
         if (node.type === 'ERROR' || node.isMissing) {
             found.errors.push(errorOf(node));
         } else if (node.type === 'command') {
             addCommand(found, node);
+            addNewObject(found, node);
+        } else if (node.type === 'invokation_expression') {
+            addMethodCall(found, node);
         } else if (node.type === 'comment') {
             const region = /^#region[ \t]+(\S.*?)\s*$/i.exec(node.text);
             if (region) {
@@ -111,6 +122,66 @@ function addCommand(found, command) {
         operator: operator ? operator.text : '',
         text: nameNode.text,
     });
+}
+
+// '[Type]::Method(...)' or '$value.Method(...)': the grammar's invokation_expression is a target,
+// a member_name and an argument_list.
+function addMethodCall(found, call) {
+    const target = call.namedChildren[0];
+    const member = call.namedChildren.find(c => c.type === 'member_name');
+    if (!target || !member) {
+        return; // only inside an ERROR, which is already reported
+    }
+    const named = member.namedChildren[0];
+    let method = null;
+    if (named === undefined || named.type === 'simple_name') {
+        method = member.text;
+    } else if (named.type === 'string_literal') {
+        method = literalValueOf(named.text);
+    }
+    found.methodCalls.push({
+        line: call.startPosition.row + 1,
+        column: call.startPosition.column + 1,
+        type: target.type === 'type_literal' ? typeNameOf(target) : '',
+        method,
+        text: excerpt(call.text),
+    });
+}
+
+// New-Object's type: -TypeName's value or the first positional argument; -ComObject's ProgID.
+function addNewObject(found, command) {
+    const nameNode = command.childForFieldName('command_name');
+    if (nameNode === null || staticNameOf(nameNode)?.toLowerCase() !== 'new-object') {
+        return;
+    }
+    const elements = command.childForFieldName('command_elements');
+    const parts = elements ? elements.namedChildren.filter(c => c.type !== 'command_argument_sep') : [];
+    let type = null;
+    for (let i = 0; i < parts.length; i++) {
+        const part = parts[i];
+        if (part.type === 'command_parameter') {
+            const parameter = part.text.toLowerCase();
+            if (parameter.startsWith('-t') || parameter.startsWith('-c')) {
+                const value = parts[i + 1];
+                type = value && value.type === 'generic_token' ? (parameter.startsWith('-c') ? 'COM:' : '') + value.text : null;
+                break;
+            }
+            i++; // its value
+        } else {
+            type = part.type === 'generic_token' ? part.text : null;
+            break;
+        }
+    }
+    found.newObjects.push({ line: command.startPosition.row + 1, column: command.startPosition.column + 1, type });
+}
+
+function typeNameOf(typeLiteral) {
+    return typeLiteral.text.replace(/^\[|\]$/g, '').trim();
+}
+
+function excerpt(text) {
+    const oneLine = text.replace(/\s+/g, ' ');
+    return oneLine.length > ERROR_TEXT_LIMIT ? oneLine.slice(0, ERROR_TEXT_LIMIT) + '...' : oneLine;
 }
 
 // The name PowerShell will look up, when the text alone decides it; null when it is computed.

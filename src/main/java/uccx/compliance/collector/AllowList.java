@@ -8,9 +8,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The commands a remote command may use. The suite is read-only: only commands that read leave
- * the runner. Any Verb-Noun token with another verb (Set, New, Add, Remove, Restart, Invoke, ...)
- * is refused before anything is sent, whatever the script or a caller says.
+ * A guard against our own mistakes, not a security boundary: before anything is sent, a remote
+ * command whose text holds a Verb-Noun token with a writing verb (Set, New, Add, Remove, Restart,
+ * Invoke, ...) is refused, so that a slip in the collector script or in a caller fails here instead
+ * of reaching Exchange.
+ *
+ * <p>It reads text with a regular expression, so it cannot see a write that is not spelled as one:
+ * an alias ({@code iex}), a computed name ({@code & ('Set-' + 'Mailbox')}), a .NET call
+ * ({@code [IO.File]::Delete(...)}) all pass it (the tests' fixture
+ * {@code refused-fixture-hides-a-write.ps1} shows each). What the script runs is reviewed from its
+ * syntax tree by the tests ({@code CollectorScriptGrammarTest}). The boundary is the audit account's
+ * rights: the read-only Exchange role group View-Only Organization Management and no Windows
+ * administration (README, "What the suite promises, and how each promise is proven").
  */
 public final class AllowList {
 

@@ -28,7 +28,7 @@ final class Binder {
     }
 
     /**
-     * @param document the validated tree, references resolved except in secret keys
+     * @param document the validated tree as written; only secret keys hold a ${VAR}, read here into a Secret
      */
     Environment bind(Path file, JsonNode document) {
         JsonNode exchange = document.get("exchange");
@@ -56,12 +56,13 @@ final class Binder {
         SecondHop secondHop = text(m.path("secondHop")).map(h -> SecondHop.valueOf(h.toUpperCase(Locale.ROOT))).orElse(SecondHop.DELEGATION);
         if (transport != Transport.WINRM) {
             return new Management(transport, Optional.empty(), OptionalInt.empty(), false, Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), secondHop);
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), secondHop, Optional.empty());
         }
         boolean https = m.path("https").asBoolean(true);
         return new Management(transport, text(m.path("host")), OptionalInt.of(m.path("port").asInt(https ? 5986 : 5985)),
                 https, text(m.path("username")), secret(m.path("password")), path(m.path("trustStore")),
-                secret(m.path("trustStorePassword")), text(m.path("certificateSha256")).map(Binder::fingerprint), secondHop);
+                secret(m.path("trustStorePassword")), text(m.path("certificateSha256")).map(Binder::fingerprint), secondHop,
+                acceptance(m.path("acceptCleartext")));
     }
 
     private Optional<MailEndpoint> endpoint(JsonNode e, int plainPort, int sslPort) {
@@ -71,7 +72,15 @@ final class Binder {
         Optional<ImapSecurity> security = text(e.path("security")).map(s -> ImapSecurity.valueOf(s.toUpperCase(Locale.ROOT)));
         int port = e.path("port").asInt(security.orElse(ImapSecurity.NONE) == ImapSecurity.SSL ? sslPort : plainPort);
         return Optional.of(new MailEndpoint(e.get("host").asText(), port, security, path(e.path("trustStore")),
-                text(e.path("certificateSha256")).map(Binder::fingerprint)));
+                text(e.path("certificateSha256")).map(Binder::fingerprint), acceptance(e.path("acceptCleartext"))));
+    }
+
+    private static Optional<CleartextAcceptance> acceptance(JsonNode a) {
+        if (!a.isObject()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CleartextAcceptance(a.get("reason").asText(), a.get("approvedBy").asText(), text(a.path("ticket")),
+                LocalDate.parse(a.get("expires").asText())));
     }
 
     private static Thresholds thresholds(JsonNode t) {

@@ -43,6 +43,20 @@ public record Environment(Path file, String name, Exchange exchange, Uccx uccx, 
         return lab.map(JsonNode::deepCopy);
     }
 
+    /**
+     * What the report must say this run risks, one sentence each: connections without TLS that
+     * the file accepted (outside the lab; the lab is this machine's loopback).
+     */
+    public List<String> warnings() {
+        List<String> warnings = new java.util.ArrayList<>();
+        exchange.management().weakness().ifPresent(warnings::add);
+        if (!isLab()) {
+            imap.filter(MailEndpoint::isCleartext).ifPresent(e -> warnings.add(MailEndpoint.IMAP_CLEARTEXT + "; "
+                    + e.acceptCleartext().map(CleartextAcceptance::describe).orElse("not accepted in the environment file")));
+        }
+        return List.copyOf(warnings);
+    }
+
     /** Whether the organisation is the embedded lab ({@code exchange.management.transport: lab}). */
     public boolean isLab() {
         return exchange.management().transport() == Transport.LAB;

@@ -48,7 +48,8 @@ public final class EnvironmentLoader {
             throw refused(shown, problems);
         }
         YamlTree tree = parsed.tree().get();
-        JsonNode document = References.resolve(tree.root(), KeyPath.root(), variables);
+        // Nothing is resolved into the tree: a secret's value is read only by the Binder, into a Secret.
+        JsonNode document = tree.root().deepCopy();
         List<Problem> shapeAndRules = new ArrayList<>(schema.check(document, tree));
         shapeAndRules.addAll(Rules.check(document, tree, project));
         problems.addAll(OneLinePerMistake.of(References.check(tree, variables), shapeAndRules));

@@ -1,20 +1,19 @@
 package uccx.compliance.environment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code ${VAR}} references to environment variables. A file names a secret but never holds it,
- * and the same file serves every site whose values differ only in their variables.
+ * {@code ${VAR}} references to environment variables, read only where a secret belongs
+ * ({@link SchemaCheck#SECRET_KEYS}): a file names a secret but never holds it. Anywhere else a
+ * reference is refused as it stands, never resolved, so that a variable's value (which may well be
+ * a password, set in the same Jenkins job) can never reach a host name, a report folder, a
+ * message or a field.
  */
 final class References {
 
@@ -24,20 +23,26 @@ final class References {
     }
 
     /**
-     * What is wrong with the references of a file: a malformed one, an unset variable, an empty
-     * secret. Messages name variables, never their values.
+     * What is wrong with the references of a file: one outside a secret key, a malformed one, an
+     * unset variable, an empty secret. Messages name variables, never their values.
      */
     static List<Problem> check(YamlTree tree, Map<String, String> variables) {
         List<Problem> problems = new ArrayList<>();
         walk(tree.root(), KeyPath.root(), (path, text) -> {
+            if (!text.contains("${")) {
+                return;
+            }
             int line = tree.lineOf(path);
+            if (!SchemaCheck.SECRET_KEYS.contains(path.lastKey())) {
+                problems.add(new Problem(line, path, notASecretKey(text)));
+                return;
+            }
             int from = 0;
             int start;
             while ((start = text.indexOf("${", from)) >= 0) {
                 Matcher m = REFERENCE.matcher(text).region(start, text.length());
                 if (!m.lookingAt()) {
-                    problems.add(new Problem(line, path, "malformed reference at \"" + excerpt(text, start, path)
-                            + "\"; write ${NAME}, NAME of letters, digits and _"));
+                    problems.add(new Problem(line, path, "malformed reference at \"${\"; write ${NAME}, NAME of letters, digits and _"));
                     from = start + 2;
                     continue;
                 }
@@ -46,7 +51,7 @@ final class References {
                 if (value == null) {
                     problems.add(new Problem(line, path, "${" + name + "} names an environment variable that is not set; set "
                             + name + " before running"));
-                } else if (value.isEmpty() && SchemaCheck.SECRET_KEYS.contains(path.lastKey())) {
+                } else if (value.isEmpty()) {
                     problems.add(new Problem(line, path, "${" + name + "} is set but empty; a password cannot be empty"));
                 }
                 from = m.end();
@@ -55,43 +60,16 @@ final class References {
         return problems;
     }
 
-    /**
-     * A copy of the tree with every reference replaced by its variable's value, except under
-     * secret keys: those stay {@code ${VAR}}, so that the schema can refuse a literal password and
-     * a secret never sits in a tree that might be printed. An unset variable stays as written.
-     */
-    static JsonNode resolve(JsonNode node, KeyPath path, Map<String, String> variables) {
-        if (node.isObject()) {
-            ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                copy.set(e.getKey(), resolve(e.getValue(), path.key(e.getKey()), variables));
-            }
-            return copy;
-        }
-        if (node.isArray()) {
-            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-            for (int i = 0; i < node.size(); i++) {
-                copy.add(resolve(node.get(i), path.index(i), variables));
-            }
-            return copy;
-        }
-        if (node.isTextual() && !SchemaCheck.SECRET_KEYS.contains(path.lastKey())) {
-            return JsonNodeFactory.instance.textNode(resolve(node.asText(), variables));
-        }
-        return node.deepCopy();
-    }
-
-    /** The text with each reference replaced; one whose variable is unset is left as written. */
-    static String resolve(String text, Map<String, String> variables) {
+    /** The refusal of a reference outside a secret key: it names the variables written, never reads them. */
+    private static String notASecretKey(String text) {
+        List<String> named = new ArrayList<>();
         Matcher m = REFERENCE.matcher(text);
-        StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = variables.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+            named.add(m.group());
         }
-        m.appendTail(out);
-        return out.toString();
+        String what = named.isEmpty() ? "\"${\"" : String.join(" and ", named);
+        return what + (named.size() > 1 ? " are" : " is") + " not read here: only a secret (" + String.join(", ",
+                SchemaCheck.SECRET_KEYS.stream().sorted().toList()) + ") comes from an environment variable; write the value itself";
     }
 
     /** The variable a whole-value reference names ({@code ${NAME}} and nothing else), or null. */
@@ -114,13 +92,5 @@ final class References {
         } else if (node.isTextual()) {
             visitor.visit(path, node.asText());
         }
-    }
-
-    /** A few characters from a malformed reference; none from a secret key, which may hold a pasted password. */
-    private static String excerpt(String text, int start, KeyPath path) {
-        if (SchemaCheck.SECRET_KEYS.contains(path.lastKey())) {
-            return "${";
-        }
-        return text.substring(start, Math.min(text.length(), start + 20));
     }
 }

@@ -18,13 +18,15 @@ import java.util.List;
 final class Rules {
 
     private static final List<String> WINRM_ONLY = List.of("host", "port", "https", "username", "password",
-            "trustStore", "trustStorePassword", "certificateSha256");
+            "trustStore", "trustStorePassword", "certificateSha256", "acceptCleartext");
+
+    private static final String ACCEPT_HOW = "{reason, approvedBy, expires} (at most one year ahead, like a waiver)";
 
     private Rules() {
     }
 
     /**
-     * @param document   the file's tree with references resolved (except in secret keys)
+     * @param document   the file's tree as written (no ${VAR} is resolved into it)
      * @param tree       the file as written, for lines
      * @param projectDir where relative paths start
      */
@@ -42,6 +44,9 @@ final class Rules {
         trustRules(management, managementPath, tree, projectDir, problems);
         trustRules(document.path("imap"), KeyPath.root().key("imap"), tree, projectDir, problems);
         trustRules(document.path("smtp"), KeyPath.root().key("smtp"), tree, projectDir, problems);
+        if (transport != null) {
+            cleartextRules(transport, document, tree, problems);
+        }
         waiverDates(document.path("waivers"), tree, problems);
         return problems;
     }
@@ -66,6 +71,11 @@ final class Rules {
                 }
             }
             if (management.path("https").isBoolean() && !management.get("https").asBoolean()) {
+                if (!management.has("acceptCleartext")) {
+                    KeyPath https = managementPath.key("https");
+                    problems.add(new Problem(tree.lineOf(https), https, Management.PLAIN_HTTP + "; use https: true, or accept it"
+                            + " under exchange.management.acceptCleartext: " + ACCEPT_HOW));
+                }
                 for (String key : List.of("trustStore", "trustStorePassword", "certificateSha256")) {
                     notUsed(management, managementPath.key(key), tree, "only used with https: true", problems);
                 }
@@ -74,6 +84,8 @@ final class Rules {
                     problems.add(new Problem(tree.lineOf(secondHop), secondHop, "secondHop: credential sends the audit account's "
                             + "password to the WinRM server inside the WinRM channel, so it needs https: true"));
                 }
+            } else {
+                notUsed(management, managementPath.key("acceptCleartext"), tree, "only used with https: false; remove it", problems);
             }
         } else {
             String why = transport == Transport.LAB
@@ -103,6 +115,58 @@ final class Rules {
                     problems.add(new Problem(tree.lineOf(required), required, need));
                 }
             }
+        }
+    }
+
+    /**
+     * A connection without TLS outside the lab only with a current, written acceptance; the lab is
+     * this machine's loopback, where nothing crosses a network.
+     */
+    private static void cleartextRules(Transport transport, JsonNode document, YamlTree tree, List<Problem> problems) {
+        KeyPath imapPath = KeyPath.root().key("imap");
+        JsonNode imap = document.path("imap");
+        if (imap.isObject()) {
+            JsonNode security = imap.path("security");
+            boolean cleartext = security.isMissingNode() || ImapSecurity.NONE.label().equals(security.asText(null));
+            boolean readable = security.isMissingNode() || security.isTextual();
+            if (transport == Transport.LAB) {
+                notUsed(imap, imapPath.key("acceptCleartext"), tree, "not used in a lab environment: the lab is this machine's"
+                        + " loopback, where nothing crosses a network; remove it", problems);
+            } else if (cleartext && !imap.has("acceptCleartext")) {
+                KeyPath at = security.isMissingNode() ? imapPath : imapPath.key("security");
+                problems.add(new Problem(tree.lineOf(at), at, MailEndpoint.IMAP_CLEARTEXT + "; use security: starttls or ssl, or"
+                        + " accept it under imap.acceptCleartext: " + ACCEPT_HOW));
+            } else if (!cleartext && readable) {
+                notUsed(imap, imapPath.key("acceptCleartext"), tree, "only used with security: none; remove it", problems);
+            }
+        }
+        notUsed(document.path("smtp"), KeyPath.root().key("smtp").key("acceptCleartext"), tree, "not used under smtp: the SMTP"
+                + " probe never logs in, so no password crosses; remove it", problems);
+        acceptanceDates(imap.path("acceptCleartext"), imapPath.key("acceptCleartext"), tree, problems);
+        acceptanceDates(document.path("exchange").path("management").path("acceptCleartext"),
+                KeyPath.root().key("exchange").key("management").key("acceptCleartext"), tree, problems);
+    }
+
+    /** An expired acceptance is refused like a missing one: what it accepts happens before any control runs. */
+    private static void acceptanceDates(JsonNode acceptance, KeyPath path, YamlTree tree, List<Problem> problems) {
+        JsonNode expires = acceptance.path("expires");
+        if (!expires.isTextual()) {
+            return;
+        }
+        KeyPath at = path.key("expires");
+        try {
+            LocalDate date = LocalDate.parse(expires.asText());
+            LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+            LocalDate limit = today.plus(Waiver.LONGEST);
+            if (date.isBefore(today)) {
+                problems.add(new Problem(tree.lineOf(at), at, "expired on " + date + "; an expired acceptance counts as none:"
+                        + " have it approved again with a new expiry, or stop needing it"));
+            } else if (date.isAfter(limit)) {
+                problems.add(new Problem(tree.lineOf(at), at, "an acceptance may run at most one year ahead (until " + limit
+                        + "), found " + date));
+            }
+        } catch (DateTimeParseException e) {
+            problems.add(new Problem(tree.lineOf(at), at, "must be an ISO date (YYYY-MM-DD), found " + SchemaCheck.describe(expires)));
         }
     }
 

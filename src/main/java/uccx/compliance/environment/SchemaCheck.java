@@ -63,8 +63,8 @@ final class SchemaCheck {
     }
 
     /**
-     * @param document the file's tree, with ${VAR} references resolved except in secret keys
-     * @param tree     the file as written, for lines and to say when a value came from a variable
+     * @param document the file's tree as written (no ${VAR} is resolved into it)
+     * @param tree     the file as written, for lines
      */
     List<Problem> check(JsonNode document, YamlTree tree) {
         List<Finding> findings = new ArrayList<>();
@@ -103,14 +103,14 @@ final class SchemaCheck {
                 KeyPath unknown = at.key(m.getProperty());
                 yield new Finding(type, new Problem(tree.lineOf(unknown), unknown, unknownKey(m.getProperty(), owner)));
             }
-            default -> new Finding(type, new Problem(tree.lineOf(at), at, valueProblem(type, at, rule, owner, value, tree)));
+            default -> new Finding(type, new Problem(tree.lineOf(at), at, valueProblem(type, at, rule, owner, value)));
         };
     }
 
-    private String valueProblem(String type, KeyPath at, JsonNode rule, JsonNode owner, JsonNode value, YamlTree tree) {
+    private String valueProblem(String type, KeyPath at, JsonNode rule, JsonNode owner, JsonNode value) {
         boolean secret = SECRET_KEYS.contains(at.lastKey());
         String comment = owner.path("$comment").asText("");
-        String found = secret ? "" : ", found " + describe(value) + fromVariable(at, tree);
+        String found = secret ? "" : ", found " + describe(value);
         return switch (type) {
             case "type" -> {
                 String wanted = comment.isEmpty() ? "must be " + expected(rule) : comment;
@@ -242,10 +242,5 @@ final class SchemaCheck {
             case BOOLEAN -> "true or false";
             default -> "a number";
         };
-    }
-
-    private static String fromVariable(KeyPath at, YamlTree tree) {
-        JsonNode written = tree.at(at);
-        return written.isTextual() && written.asText().contains("${") ? " (from " + written.asText() + ")" : "";
     }
 }

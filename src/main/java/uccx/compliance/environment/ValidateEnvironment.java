@@ -35,7 +35,7 @@ public final class ValidateEnvironment {
         try {
             Path projectDir = Path.of(args[1]).toAbsolutePath().normalize();
             Environment env = new EnvironmentLoader().load(args[0], projectDir, variables);
-            env.exchange().management().weakness().ifPresent(w -> out.println("WARNING: " + w));
+            env.warnings().forEach(w -> out.println("WARNING: " + w));
             out.println("Environment " + env.name() + " (" + EnvironmentLoader.shown(env.file(), projectDir) + ") is valid: "
                     + summary(env));
             return 0;

@@ -42,7 +42,7 @@ public final class RunContext implements AutoCloseable {
         this.clock = clock;
         this.lab = lab;
         this.summary = new RunSummary(environment.name(), clock.instant(), Arrays.stream(Control.values()).map(Control::id).toList());
-        environment.exchange().management().weakness().ifPresent(summary::warn);
+        environment.warnings().forEach(summary::warn);
         this.collection = new Collection(environment, clock, lab, replay, summary);
         this.mail = new MailTargets(environment, lab);
         this.record = new RunRecord(environment, projectDir, reportsRoot, allureResults, clock.instant());

@@ -65,7 +65,10 @@ final class RunRecord {
         values.put("servers", String.join(", ", environment.exchange().clientAccessServers()));
         values.put("uccx.mailbox", environment.uccx().mailbox());
         values.put("uccx.agents", Integer.toString(environment.uccx().agents()));
-        environment.exchange().management().weakness().ifPresent(w -> values.put("WARNING", w));
+        List<String> warnings = environment.warnings();
+        for (int i = 0; i < warnings.size(); i++) {
+            values.put(i == 0 ? "WARNING" : "WARNING " + (i + 1), warnings.get(i));
+        }
         values.put("organisation", organisation(snapshot));
         values.put("runner", Runner.describe());
         values.put("suite.version", Optional.ofNullable(System.getProperty("uccx.suiteVersion")).orElse("development"));

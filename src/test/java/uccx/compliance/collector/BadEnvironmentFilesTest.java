@@ -128,8 +128,10 @@ class BadEnvironmentFilesTest {
                         "exchange.receiveConnectors[1]", "SERVER\\Connector Name"),
                 new BadFile("variable-unset", PROD, "", "", "UCCX_MAILBOX_PASSWORD", 41, "uccx.password",
                         "${UCCX_MAILBOX_PASSWORD} names an environment variable that is not set"),
-                BadFile.of("variable-unset-in-host", PROD, "host: exch01.corp.example.com", "host: ${EXCHANGE_HOST}", 19,
-                        "exchange.management.host", "${EXCHANGE_HOST} names an environment variable that is not set"),
+                BadFile.of("variable-in-host", PROD, "host: exch01.corp.example.com", "host: ${EXCHANGE_HOST}", 19,
+                        "exchange.management.host", "${EXCHANGE_HOST} is not read here: only a secret"),
+                BadFile.of("imap-without-tls", PROD, "security: starttls ", "security: none ", 47, "imap.security",
+                        "sends the UCCX account's password to the IMAP server in clear text"),
                 BadFile.of("literal-password", PROD, "password: ${UCCX_MAILBOX_PASSWORD}", "password: " + LITERAL_PASSWORD, 41,
                         "uccx.password", "a literal password is refused"),
                 BadFile.of("literal-password-with-braces", PROD, "password: ${EXCHANGE_AUDIT_PASSWORD}",
@@ -153,8 +155,8 @@ class BadEnvironmentFilesTest {
                         "labs", "unknown key; did you mean \"lab\"?"),
                 BadFile.of("misspelt-required-key", PROD, "  account: CORP", "  acount: CORP", 40,
                         "uccx.acount", "unknown key; did you mean \"account\"?"),
-                new BadFile("unset-variable-for-a-number", PROD, "port: 5986 ", "port: ${WINRM_PORT} ", "WINRM_PORT", 20,
-                        "exchange.management.port", "${WINRM_PORT} names an environment variable that is not set"));
+                BadFile.of("variable-for-a-number", PROD, "port: 5986 ", "port: ${WINRM_PORT} ", 20,
+                        "exchange.management.port", "${WINRM_PORT} is not read here: only a secret"));
     }
 
     /** A waiver in place of {@code waivers: []}: the item on line 64, its expiry on line 69. */

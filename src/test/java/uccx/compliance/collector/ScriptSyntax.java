@@ -9,10 +9,12 @@ import java.util.List;
  * @param errors          every ERROR and MISSING node of the syntax tree
  * @param commands        names of the commands the script invokes, in order of first use
  * @param dynamicCommands invocations whose command name is computed, so no name can be checked
+ * @param methodCalls     every .NET method call, static ({@code [Math]::Ceiling(...)}) or on a value
+ * @param newObjects      every {@code New-Object}, with the type it builds
  * @param regions         names of the {@code #region} comments, in order
  */
 record ScriptSyntax(List<SyntaxError> errors, List<String> commands, List<DynamicCommand> dynamicCommands,
-                    List<String> regions) {
+                    List<MethodCall> methodCalls, List<NewObject> newObjects, List<String> regions) {
 
     /** A place where the grammar could not parse the script; line and column count from 1. */
     record SyntaxError(int line, int column, String text) {
@@ -20,5 +22,20 @@ record ScriptSyntax(List<SyntaxError> errors, List<String> commands, List<Dynami
 
     /** An invocation such as {@code . ($dir + 'x.ps1')} or {@code & $command}. */
     record DynamicCommand(int line, int column, String operator, String text) {
+    }
+
+    /**
+     * A .NET method call.
+     *
+     * @param type   the type literal of a static call ({@code Math} for {@code [Math]::Ceiling(...)}),
+     *               empty for a call on a value ({@code $pool.Open()})
+     * @param method the method's name; null when it is computed ({@code $x.$name()})
+     * @param text   the call as written, cut at 80 characters
+     */
+    record MethodCall(int line, int column, String type, String method, String text) {
+    }
+
+    /** A {@code New-Object}: the type it builds ({@code COM:} and the ProgID for -ComObject), null when computed. */
+    record NewObject(int line, int column, String type) {
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +34,8 @@ class EnvironmentLoaderTest {
         assertThat(env.exchange().version()).isEqualTo(ExchangeVersion.SP3);
         assertThat(env.exchange().management()).isEqualTo(new Management(Transport.LAB, java.util.Optional.empty(),
                 java.util.OptionalInt.empty(), false, java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), SecondHop.DELEGATION));
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), SecondHop.DELEGATION,
+                java.util.Optional.empty()));
         assertThat(env.exchange().clientAccessServers()).containsExactly("EXCH01", "EXCH02");
         assertThat(env.exchange().mailboxServers()).containsExactly("EXCH01", "EXCH02");
         assertThat(env.exchange().receiveConnectors()).containsExactly("EXCH01\\UCCX Relay", "EXCH02\\UCCX Relay");
@@ -129,21 +129,11 @@ class EnvironmentLoaderTest {
 
     @Test
     void winrmPortFollowsHttps() {
-        Environment env = load(project, with(SITE, "    port: 5986", "    https: false"), VARIABLES);
+        Environment env = load(project, Fixtures.sitePlainHttpAccepted(), VARIABLES);
 
         assertThat(env.exchange().management().https()).isFalse();
         assertThat(env.exchange().management().port()).hasValue(5985);
         assertThat(load(project, with(SITE, "    port: 5986\n", ""), VARIABLES).exchange().management().port()).hasValue(5986);
-    }
-
-    @Test
-    void plainHttpIsAllowedButNamedAsAWeakness() {
-        Environment plain = load(project, with(SITE, "    port: 5986", "    https: false"), VARIABLES);
-        Environment tls = load(project, SITE, VARIABLES);
-
-        assertThat(plain.exchange().management().weakness()).hasValueSatisfying(w -> assertThat(w)
-                .contains("plain HTTP", "not authenticated", "unencrypted", "https: true"));
-        assertThat(tls.exchange().management().weakness()).isEmpty();
     }
 
     @Test
@@ -176,29 +166,6 @@ class EnvironmentLoaderTest {
         // An expired waiver still loads: the report shows it as expired rather than the build refusing the file.
         assertThat(env.waivers()).containsExactly(new Waiver("SMTP-01", "EXCH01\\UCCX Relay", "retired next week",
                 "Jane Doe", "CHG-1", LocalDate.of(2020, 1, 31)));
-    }
-
-    @Test
-    void referencesResolveInAnyString() {
-        Map<String, String> vars = new HashMap<>(VARIABLES);
-        vars.put("EXCH_HOST", "exch09.corp.example.com");
-        vars.put("SITE", "paris");
-        String yaml = with(with(SITE, "host: exch01.corp.example.com", "host: ${EXCH_HOST}"), "name: site", "name: uccx-${SITE}");
-
-        Environment env = load(project, yaml, vars);
-
-        assertThat(env.exchange().management().host()).contains("exch09.corp.example.com");
-        assertThat(env.name()).isEqualTo("uccx-paris");
-    }
-
-    @Test
-    void aResolvedValueIsCheckedLikeAWrittenOne() {
-        Map<String, String> vars = new HashMap<>(VARIABLES);
-        vars.put("SITE", "../../etc");
-
-        assertThat(Fixtures.errors(project, with(SITE, "name: site", "name: ${SITE}"), vars)).containsExactly(
-                "environments/site.yaml:1: name: must be a simple name (letters, digits, '.', '_', '-'): it names the"
-                        + " report folder, found \"../../etc\" (from ${SITE})");
     }
 
     @Test

@@ -63,6 +63,21 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** An acceptance of a connection without TLS, as a flow mapping for one line, expiring on that day. */
+    static String acceptance(java.time.LocalDate expires) {
+        return "{reason: Test bench on an isolated VLAN, approvedBy: Jane Doe (Security), ticket: RISK-42, expires: " + expires + "}";
+    }
+
+    /** An acceptance a month ahead, current whenever the tests run. */
+    static String acceptance() {
+        return acceptance(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(1));
+    }
+
+    /** {@link #SITE} with WinRM over plain HTTP, accepted: line 7 is {@code https: false}, line 8 the acceptance. */
+    static String sitePlainHttpAccepted() {
+        return with(SITE, "    port: 5986", "    https: false\n    acceptCleartext: " + acceptance());
+    }
+
     /** Writes {@code <project>/environments/<name>.yaml}. */
     static Path write(Path project, String name, String yaml) {
         try {

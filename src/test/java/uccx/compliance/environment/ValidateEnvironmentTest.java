@@ -52,8 +52,8 @@ class ValidateEnvironmentTest {
     }
 
     @Test
-    void plainHttpManagementIsValidButWarnedAboutFirst() {
-        Fixtures.write(project, "site", with(SITE, "    port: 5986", "    https: false"));
+    void acceptedPlainHttpManagementIsValidButWarnedAboutFirst() {
+        Fixtures.write(project, "site", Fixtures.sitePlainHttpAccepted());
 
         assertThat(run(Fixtures.VARIABLES, "site", project.toString())).isZero();
 
