@@ -1,6 +1,7 @@
 package uccx.compliance.collector.shell;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.http.Header;
+import org.apache.http.HttpEntity;
 import org.apache.http.HttpEntityEnclosingRequest;
 import org.apache.http.HttpException;
 import org.apache.http.HttpMessage;
@@ -23,7 +25,6 @@ import org.apache.http.message.BasicHttpEntityEnclosingRequest;
 import org.apache.http.message.BasicHttpResponse;
 import org.apache.http.util.EntityUtils;
 import org.ietf.jgss.GSSException;
-import uccx.compliance.environment.Durations;
 
 /**
  * The local hop of a Kerberos run: it adds HTTP Negotiate (RFC 4559) with the suite's own SPNEGO
@@ -34,7 +35,7 @@ import uccx.compliance.environment.Durations;
  * request (a wrong password would be tried over and over). Neither can be changed from outside.
  * So Overthere runs with a user name without {@code @} (Basic, never challenged: this hop strips
  * every WWW-Authenticate) and this hop authenticates each request with a token of the run's one
- * login ({@link SpnegoInitiator}), over plain HTTP or over TLS verified as {@link TlsTunnel} does.
+ * login ({@link SpnegoInitiator}), over plain HTTP or over TLS verified as {@link RelayHop} does.
  *
  * <p>What it reads of the answers: the server's Negotiate token (its mutual-authentication proof,
  * verified when sent), a 401 (the ticket refused, or the account refused a shell), a 403, and a
@@ -69,15 +70,22 @@ final class NegotiatingHop extends LoopbackHop {
     }
 
     @Override
-    void carry(Socket local, Socket server) {
+    void carry(Socket local) {
+        Optional<Socket> server = Optional.empty();
         try {
             local.setSoTimeout(Math.toIntExact(dial().readTimeout().toMillis()));
             DefaultBHttpServerConnection overthere = new DefaultBHttpServerConnection(BUFFER);
             overthere.bind(local);
+            Optional<Sent> request = receive(overthere);
+            // The server is dialled, and a ticket used, only for a connection that sent a request.
+            server = request.isPresent() ? dialServer() : Optional.empty();
+            if (server.isEmpty()) {
+                return;
+            }
             DefaultBHttpClientConnection winRm = new DefaultBHttpClientConnection(BUFFER);
-            winRm.bind(server);
+            winRm.bind(server.get());
             // Overthere opens a connection per request; a kept-alive one is served request by request.
-            for (Optional<Sent> request = receive(overthere); request.isPresent(); request = receive(overthere)) {
+            for (; request.isPresent(); request = receive(overthere)) {
                 HttpResponse answer = exchange(request.get(), winRm);
                 overthere.sendResponseHeader(answer);
                 overthere.sendResponseEntity(answer);
@@ -87,9 +95,34 @@ final class NegotiatingHop extends LoopbackHop {
                 }
             }
         } catch (SocketTimeoutException e) {
-            fail(new WinRmFailure("no answer within " + Durations.seconds(dial().readTimeout()) + " (read timeout)", false));
+            fail(noAnswerWithin(dial().readTimeout()));
+        } catch (AnswerOverBound e) {
+            fail(answerOverBound());
         } catch (IOException | HttpException ended) {
             // One side closed or spoke no HTTP: the exchange is over, and Overthere reports what it saw.
+        } finally {
+            server.ifPresent(this::release);
+        }
+    }
+
+    /** The server's answer went past {@link #MAX_ANSWER_BYTES}: the connection ends without it. */
+    private static final class AnswerOverBound extends IOException {
+    }
+
+    /** The entity's bytes, or {@link AnswerOverBound} as soon as it declares or sends more than the bound. */
+    private static byte[] bounded(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return new byte[0];
+        }
+        if (entity.getContentLength() > MAX_ANSWER_BYTES) {
+            throw new AnswerOverBound();
+        }
+        try (InputStream in = entity.getContent()) {
+            byte[] body = in.readNBytes(MAX_ANSWER_BYTES);
+            if (body.length == MAX_ANSWER_BYTES && in.read() >= 0) {
+                throw new AnswerOverBound();
+            }
+            return body;
         }
     }
 
@@ -174,7 +207,7 @@ final class NegotiatingHop extends LoopbackHop {
         HttpResponse response = winRm.receiveResponseHeader();
         // Every answer is read whole: a 401's body must be gone before the next leg uses the connection.
         winRm.receiveResponseEntity(response);
-        byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+        byte[] body = bounded(response.getEntity());
         response.setEntity(new ByteArrayEntity(body));
         return response;
     }
