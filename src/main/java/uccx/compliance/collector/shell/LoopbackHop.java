@@ -86,11 +86,6 @@ abstract class LoopbackHop implements AddressPortMapper {
         return dial;
     }
 
-    /** The loopback port; for tests that play a local stranger. */
-    final int port() {
-        return listener.getLocalPort();
-    }
-
     /** The server's address becomes the hop's; anything else (Overthere also maps the unused SMB port) is left alone. */
     @Override
     public final InetSocketAddress map(InetSocketAddress address) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,8 +31,13 @@ class LoopbackHopTest {
         return RelayHop.open(new ServerDial("127.0.0.1", server.port(), TIMEOUT, TIMEOUT, Optional.empty()));
     }
 
-    private static Socket connect(RelayHop hop) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), hop.port());
+    /** The loopback port Overthere is sent to, as Overthere learns it. */
+    private static int portOf(LoopbackHop hop, HostileServer server) {
+        return hop.map(InetSocketAddress.createUnresolved("127.0.0.1", server.port())).getPort();
+    }
+
+    private static Socket connect(LoopbackHop hop, HostileServer server) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), portOf(hop, server));
         socket.setSoTimeout(Math.toIntExact(TIMEOUT.toMillis()));
         return socket;
     }
@@ -54,7 +60,7 @@ class LoopbackHopTest {
 
     @Test
     void aStrangerThatConnectsAndSaysNothingNeverReachesTheServer() throws Exception {
-        try (HostileServer server = echo(); RelayHop hop = relayTo(server); Socket stranger = connect(hop)) {
+        try (HostileServer server = echo(); RelayHop hop = relayTo(server); Socket stranger = connect(hop, server)) {
             Thread.sleep(500);
 
             assertThat(server.connections()).isZero();
@@ -68,11 +74,11 @@ class LoopbackHopTest {
             List<Socket> carried = new ArrayList<>();
             try {
                 for (int i = 0; i < LoopbackHop.MAX_CONNECTIONS; i++) {
-                    Socket socket = connect(hop);
+                    Socket socket = connect(hop, server);
                     carried.add(socket);
                     assertThat(roundTrip(socket, "hello " + i + "\n")).isEqualTo("hello " + i + "\n");
                 }
-                try (Socket oneTooMany = connect(hop)) {
+                try (Socket oneTooMany = connect(hop, server)) {
                     oneTooMany.getOutputStream().write("more\n".getBytes(StandardCharsets.US_ASCII));
                     assertThat(oneTooMany.getInputStream().read()).isEqualTo(-1);
                 }
@@ -95,7 +101,7 @@ class LoopbackHopTest {
                 write(client, "fine\n");
                 client.getInputStream().read();
             }
-        }); RelayHop hop = relayTo(server); Socket hostile = connect(hop); Socket fine = connect(hop)) {
+        }); RelayHop hop = relayTo(server); Socket hostile = connect(hop, server); Socket fine = connect(hop, server)) {
             hostile.getOutputStream().write('h');
             fine.getOutputStream().write('f');
 
@@ -112,7 +118,7 @@ class LoopbackHopTest {
     void aClosedHopNoLongerListens() throws IOException {
         int port;
         try (HostileServer server = echo(); RelayHop hop = relayTo(server)) {
-            port = hop.port();
+            port = portOf(hop, server);
         }
         assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close()).isInstanceOf(ConnectException.class);
     }
