@@ -8,9 +8,9 @@ package uccx.compliance.collector.clixml;
 final class ValueBudget {
 
     /**
-     * A 100-server organisation's snapshot holds tens of thousands of values (every property of
-     * every object, its type names included); a million is far above that and stays within a
-     * hundred MiB or so of heap.
+     * The benchmark's 100-server organisation's snapshot holds about 10,000 values (every
+     * property of every object, type names included); a million is a hundred times that, and a
+     * million small values stay within a hundred MiB or so of heap.
      */
     static final int MAX_VALUES = 1_000_000;
 
