@@ -7,14 +7,17 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import uccx.compliance.environment.ImapSecurity;
 
 /**
  * A raw line-based connection (IMAP or SMTP) for the probes that must see the server's exact
- * lines. Connect and every read are bounded by the target's timeouts, and every line by
- * {@link #MAX_LINE_BYTES}: a server that streams bytes without a line end is refused, not buffered.
+ * lines. Connect is bounded by the target's connect timeout, every line by its read timeout
+ * (the whole line, not each read) and by {@link #MAX_LINE_BYTES}: a server that streams or
+ * trickles bytes without a line end is refused, not buffered or waited for.
  */
 final class LineChannel implements AutoCloseable {
 
@@ -65,11 +68,25 @@ final class LineChannel implements AutoCloseable {
         return tlsActive;
     }
 
-    /** One line without its CRLF (or bare LF), as ISO-8859-1 so that every byte is kept as it came. */
+    /**
+     * One line without its CRLF (or bare LF), as ISO-8859-1 so that every byte is kept as it came.
+     * The whole line must arrive within the read timeout: a server trickling a byte now and then
+     * would otherwise never trip a timeout that counts per read.
+     */
     String readLine() throws IOException {
+        long deadline = System.nanoTime() + target.readTimeout().toNanos();
+        try {
+            return readLine(deadline);
+        } finally {
+            // A TLS handshake after this line reads with the socket's timeout: it gets the whole one back.
+            socket.setSoTimeout(Math.toIntExact(target.readTimeout().toMillis()));
+        }
+    }
+
+    private String readLine(long deadline) throws IOException {
         byte[] line = new byte[256];
         int length = 0;
-        for (int b = in.read(); b != '\n'; b = in.read()) {
+        for (int b = nextByte(deadline); b != '\n'; b = nextByte(deadline)) {
             if (b < 0) {
                 if (length == 0) {
                     throw new EOFException("the server closed the connection");
@@ -89,6 +106,15 @@ final class LineChannel implements AutoCloseable {
             length--;
         }
         return new String(line, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
+    private int nextByte(long deadline) throws IOException {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+            throw new SocketTimeoutException("Read timed out: no whole line within the read timeout");
+        }
+        socket.setSoTimeout(Math.toIntExact(left));
+        return in.read();
     }
 
     void writeLine(String line) throws IOException {

@@ -111,4 +111,32 @@ class HostilePeerBoundsTest {
             assertThat(result.detail()).contains("longer than 64 KiB (the bound on one line)");
         }
     }
+
+    @Test
+    void aGreetingTrickledAByteAtATimeMustArriveWithinTheReadTimeout() throws IOException {
+        try (HostileMailServer server = new HostileMailServer(client -> {
+            write(client, "220 ");
+            while (true) {
+                write(client, "x");
+                sleep(Duration.ofMillis(200));
+            }
+        })) {
+            long started = System.nanoTime();
+            SmtpResult result = assertTimeoutPreemptively(AT_MOST,
+                    () -> new SmtpPath(Targets.plain(server.port()), "runner").probe("uccx@example.com"));
+
+            assertThat(result.outcome()).isEqualTo(SmtpResult.Outcome.COULD_NOT_VERIFY);
+            assertThat(result.detail()).isEqualTo("127.0.0.1:" + server.port() + " (none): no answer within 3 s");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    private static void sleep(Duration duration) throws IOException {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
 }
