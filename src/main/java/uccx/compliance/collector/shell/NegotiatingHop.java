@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.http.Header;
 import org.apache.http.HttpEntity;
@@ -54,13 +55,26 @@ final class NegotiatingHop extends LoopbackHop {
     private static final Pattern ACCESS_DENIED = Pattern.compile("<(?:\\w+:)?Value>\\s*(?:\\w+:)?AccessDenied\\s*</"
             + "|<(?:\\w+:)?WSManFault\\b[^>]*\\bCode=\"5\"");
 
+    /** WinRM's listener path (MS-WSMV 2.1: the default URL prefix wsman): where the hop sends every request. */
+    private static final String SERVER_PATH = "/wsman";
+
     private final SpnegoInitiator initiator;
     private final String account;
+    private final String context = "/wsman-" + UUID.randomUUID();
 
     private NegotiatingHop(ServerDial dial, SpnegoInitiator initiator, String account) throws IOException {
         super(dial, "winrm-negotiate");
         this.initiator = initiator;
         this.account = account;
+    }
+
+    /**
+     * The path Overthere must be given (its winrmContext): random for each hop. This hop signs
+     * every request it carries with the audit account's Kerberos logon, and any local process
+     * can reach a loopback port; only a request to this path, which only the shell knows, is carried.
+     */
+    String context() {
+        return context;
     }
 
     static NegotiatingHop open(ServerDial dial, SpnegoInitiator initiator, String account) throws IOException {
@@ -77,7 +91,11 @@ final class NegotiatingHop extends LoopbackHop {
             DefaultBHttpServerConnection overthere = new DefaultBHttpServerConnection(BUFFER);
             overthere.bind(local);
             Optional<Sent> request = receive(overthere);
-            // The server is dialled, and a ticket used, only for a connection that sent a request.
+            if (request.isPresent() && !fromTheShell(request.get())) {
+                refuseStranger(overthere);
+                return;
+            }
+            // The server is dialled, and a ticket used, only for a connection that sent the shell's request.
             server = request.isPresent() ? dialServer() : Optional.empty();
             if (server.isEmpty()) {
                 return;
@@ -85,7 +103,7 @@ final class NegotiatingHop extends LoopbackHop {
             DefaultBHttpClientConnection winRm = new DefaultBHttpClientConnection(BUFFER);
             winRm.bind(server.get());
             // Overthere opens a connection per request; a kept-alive one is served request by request.
-            for (; request.isPresent(); request = receive(overthere)) {
+            for (; request.isPresent() && fromTheShell(request.get()); request = receive(overthere)) {
                 HttpResponse answer = exchange(request.get(), winRm);
                 overthere.sendResponseHeader(answer);
                 overthere.sendResponseEntity(answer);
@@ -103,6 +121,21 @@ final class NegotiatingHop extends LoopbackHop {
         } finally {
             server.ifPresent(this::release);
         }
+    }
+
+    private boolean fromTheShell(Sent sent) {
+        return sent.request().getRequestLine().getUri().equals(context);
+    }
+
+    /** A local stranger's request: answered 403 here, never signed, never sent on. */
+    private static void refuseStranger(DefaultBHttpServerConnection overthere) throws IOException, HttpException {
+        BasicHttpResponse answer = new BasicHttpResponse(HttpVersion.HTTP_1_1, 403, "Forbidden");
+        answer.setHeader("Content-Length", "0");
+        answer.setHeader("Connection", "close");
+        answer.setEntity(new ByteArrayEntity(new byte[0]));
+        overthere.sendResponseHeader(answer);
+        overthere.sendResponseEntity(answer);
+        overthere.flush();
     }
 
     /** The server's answer went past {@link #MAX_ANSWER_BYTES}: the connection ends without it. */
@@ -130,11 +163,12 @@ final class NegotiatingHop extends LoopbackHop {
     private record Sent(HttpRequest request, byte[] body) {
     }
 
-    private static Optional<Sent> receive(DefaultBHttpServerConnection overthere) throws HttpException {
+    /** The next request; a stranger's body is never read. */
+    private Optional<Sent> receive(DefaultBHttpServerConnection overthere) throws HttpException {
         try {
             HttpRequest request = overthere.receiveRequestHeader();
             byte[] body = new byte[0];
-            if (request instanceof HttpEntityEnclosingRequest enclosing) {
+            if (request instanceof HttpEntityEnclosingRequest enclosing && request.getRequestLine().getUri().equals(context)) {
                 overthere.receiveRequestEntity(enclosing);
                 body = enclosing.getEntity() == null ? body : EntityUtils.toByteArray(enclosing.getEntity());
             }
@@ -195,7 +229,8 @@ final class NegotiatingHop extends LoopbackHop {
     }
 
     private HttpResponse send(Sent sent, byte[] token, DefaultBHttpClientConnection winRm) throws IOException, HttpException {
-        BasicHttpEntityEnclosingRequest request = new BasicHttpEntityEnclosingRequest(sent.request().getRequestLine());
+        BasicHttpEntityEnclosingRequest request = new BasicHttpEntityEnclosingRequest(sent.request().getRequestLine().getMethod(),
+                SERVER_PATH, sent.request().getRequestLine().getProtocolVersion());
         copyHeaders(sent.request(), request);
         request.setHeader("Host", dial().host() + ":" + dial().port());
         request.setHeader("Authorization", "Negotiate " + Base64.getEncoder().encodeToString(token));

@@ -9,6 +9,7 @@ import static com.xebialabs.overthere.ConnectionOptions.SOCKET_TIMEOUT_MILLIS;
 import static com.xebialabs.overthere.ConnectionOptions.TEMPORARY_DIRECTORY_DELETE_ON_DISCONNECT;
 import static com.xebialabs.overthere.ConnectionOptions.USERNAME;
 import static com.xebialabs.overthere.cifs.BaseCifsConnectionBuilder.CONNECTION_TYPE;
+import static com.xebialabs.overthere.cifs.BaseCifsConnectionBuilder.WINRM_CONTEXT;
 import static com.xebialabs.overthere.cifs.BaseCifsConnectionBuilder.WINRM_ENABLE_HTTPS;
 import static com.xebialabs.overthere.cifs.BaseCifsConnectionBuilder.WINRM_HTTPS_CERTIFICATE_TRUST_STRATEGY;
 import static com.xebialabs.overthere.cifs.BaseCifsConnectionBuilder.WINRM_HTTPS_HOSTNAME_VERIFICATION_STRATEGY;
@@ -147,7 +148,7 @@ public final class WinRmShell implements ManagementShell {
         AddressPortMapper mapper = tunnel;
         OverthereConnection connection;
         try {
-            connection = new CifsConnectionBuilder(CIFS_PROTOCOL, options(), mapper).connect();
+            connection = new CifsConnectionBuilder(CIFS_PROTOCOL, options(tunnel), mapper).connect();
         } catch (RuntimeException e) {
             mapper.close();
             throw new ShellException(hop + ": Overthere refused the connection settings (" + e.getMessage() + ")");
@@ -193,8 +194,12 @@ public final class WinRmShell implements ManagementShell {
         return operationTimeout().plus(SOCKET_GRACE);
     }
 
-    private ConnectionOptions options() {
+    private ConnectionOptions options(LoopbackHop tunnel) {
         ConnectionOptions options = new ConnectionOptions();
+        if (tunnel instanceof NegotiatingHop negotiating) {
+            // Only the shell knows the path: the hop signs nothing a local stranger sends.
+            options.set(WINRM_CONTEXT, negotiating.context());
+        }
         options.set(OPERATING_SYSTEM, OperatingSystemFamily.WINDOWS);
         options.set(CONNECTION_TYPE, CifsConnectionType.WINRM_INTERNAL);
         options.set(ADDRESS, settings.host());
