@@ -15,6 +15,9 @@ final class NetworkFailures {
 
     static String explain(Throwable failure, MailTarget target, TlsClient tls) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof OverBound) {
+                return target.describe() + ": " + t.getMessage();
+            }
             if (t instanceof UnknownHostException) {
                 return target.host() + ": unknown host";
             }

@@ -15,6 +15,12 @@ public final class SmtpPath {
 
     /** The only verbs this probe may send: none of them delivers or changes anything. */
     private static final Set<String> ALLOWED = Set.of("EHLO", "STARTTLS", "MAIL", "RCPT", "RSET", "QUIT");
+    /**
+     * The most lines one reply may have. Exchange 2010's EHLO answer, the longest it gives, has
+     * about a dozen (one per extension, RFC 5321 section 4.2.1); a server sending {@code 250-}
+     * without end is cut off here rather than read until the read timeout never comes.
+     */
+    static final int MAX_REPLY_LINES = 100;
 
     private final MailTarget target;
     private final String heloName;
@@ -129,6 +135,10 @@ public final class SmtpPath {
         List<String> lines = new ArrayList<>();
         String line;
         do {
+            if (lines.size() == MAX_REPLY_LINES) {
+                throw new OverBound("the server's reply went on for more than " + MAX_REPLY_LINES
+                        + " lines (the bound on one reply), the last: " + abbreviated(lines.get(lines.size() - 1)));
+            }
             line = channel.readLine();
             lines.add(line);
         } while (line.length() > 3 && line.charAt(3) == '-');
@@ -139,6 +149,10 @@ public final class SmtpPath {
             throw new IOException("not an SMTP reply: " + line);
         }
         return new Reply(code, lines);
+    }
+
+    private static String abbreviated(String line) {
+        return line.length() > 80 ? line.substring(0, 80) + "..." : line;
     }
 
     private record Reply(int code, List<String> lines) {

@@ -1,6 +1,7 @@
 package uccx.compliance.probes;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
@@ -17,8 +18,38 @@ final class Transcript {
     private static final Pattern AUTHENTICATE_COMMAND = Pattern.compile("^(\\S+ (?i:AUTHENTICATE) \\S+)\\s.*$");
     private static final String REDACTED = "<redacted>";
 
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    /**
+     * The most of a session's trace kept. A login and an EXAMINE trace to a few KiB; Angus traces
+     * whatever the server sends, and a hostile server's flood must not be kept a second time here.
+     */
+    static final int MAX_TRACE_BYTES = 256 * 1024;
+
+    private final BoundedBytes bytes = new BoundedBytes();
     private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    /** Keeps the first {@link #MAX_TRACE_BYTES} and drops the rest, remembering that it did. */
+    private static final class BoundedBytes extends OutputStream {
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private boolean cut;
+
+        @Override
+        public synchronized void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            int room = MAX_TRACE_BYTES - kept.size();
+            kept.write(b, off, Math.min(room, len));
+            cut |= len > room;
+        }
+
+        /** Whole lines only: a line cut in two could hold half a secret that no redaction recognises. */
+        synchronized String text() {
+            String text = kept.toString(StandardCharsets.UTF_8);
+            return cut ? text.substring(0, text.lastIndexOf('\n') + 1) : text;
+        }
+    }
 
     /** Where Angus writes the trace. */
     PrintStream out() {
@@ -30,7 +61,7 @@ final class Transcript {
         out.flush();
         StringBuilder clean = new StringBuilder();
         boolean afterContinuation = false;
-        for (String line : bytes.toString(StandardCharsets.UTF_8).split("\r?\n")) {
+        for (String line : bytes.text().split("\r?\n")) {
             String l = password.isEmpty() ? line : line.replace(password, REDACTED);
             Matcher login = LOGIN_COMMAND.matcher(l);
             Matcher authenticate = AUTHENTICATE_COMMAND.matcher(l);
@@ -45,6 +76,9 @@ final class Transcript {
             }
             afterContinuation = l.startsWith("+");
             clean.append(l).append('\n');
+        }
+        if (bytes.cut) {
+            clean.append("[the trace was cut at ").append(MAX_TRACE_BYTES / 1024).append(" KiB, the bound on one session's trace]\n");
         }
         return clean.toString();
     }

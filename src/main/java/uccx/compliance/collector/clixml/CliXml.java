@@ -20,7 +20,8 @@ public final class CliXml {
      * or inside documents (outside any object) is kept apart as host text (see {@link HostText});
      * inside an object nothing is forgiven.
      *
-     * @throws CliXmlException when a document is malformed or cut off, or when the text holds no
+     * @throws CliXmlException when a document is malformed or cut off, holds more than
+     *                         {@link ValueBudget#MAX_VALUES} values, or when the text holds no
      *                         document but is not empty either; the message gives the line and
      *                         column in {@code text}
      */
@@ -29,8 +30,9 @@ public final class CliXml {
         List<Streams.Written> written = new ArrayList<>();
         List<DocumentSplitter.Slice> slices = DocumentSplitter.split(text);
         HostText host = HostText.separate(text, slices);
+        ValueBudget budget = new ValueBudget();
         for (DocumentSplitter.Slice slice : slices) {
-            written.addAll(ObjsReader.read(factory, host.cleaned(), slice));
+            written.addAll(ObjsReader.read(factory, host.cleaned(), slice, budget));
         }
         return Streams.sort(written).withHostText(host.pieces());
     }

@@ -33,19 +33,22 @@ final class ObjsReader {
     private final Map<String, List<String>> typeNamesByRefId = new HashMap<>();
     private final Map<String, PsValue> objectsByRefId = new HashMap<>();
     private final Map<String, ObjectBuilder> unfinishedByRefId = new HashMap<>();
+    private final ValueBudget budget;
     private int depth;
 
-    private ObjsReader(XMLStreamReader xml, DocumentSplitter.Slice slice) {
+    private ObjsReader(XMLStreamReader xml, DocumentSplitter.Slice slice, ValueBudget budget) {
         this.xml = xml;
         this.slice = slice;
+        this.budget = budget;
     }
 
-    static List<Streams.Written> read(XMLInputFactory factory, String text, DocumentSplitter.Slice slice)
+    /** @param budget shared by every document of one output */
+    static List<Streams.Written> read(XMLInputFactory factory, String text, DocumentSplitter.Slice slice, ValueBudget budget)
             throws CliXmlException {
         XMLStreamReader xml = null;
         try {
             xml = factory.createXMLStreamReader(new TextSliceReader(text, slice.start(), slice.end()));
-            return new ObjsReader(xml, slice).readDocument();
+            return new ObjsReader(xml, slice, budget).readDocument();
         } catch (XMLStreamException e) {
             Location at = e.getLocation() != null ? e.getLocation() : xml != null ? xml.getLocation() : null;
             throw slice.problemAt(at, parserProblem(e), e);
@@ -71,6 +74,9 @@ final class ObjsReader {
     private PsValue readValue() throws XMLStreamException, CliXmlException {
         if (++depth > MAX_DEPTH) {
             throw problem("values nested more than " + MAX_DEPTH + " levels deep");
+        }
+        if (!budget.spend()) {
+            throw problem(ValueBudget.exceeded());
         }
         try {
             String tag = xml.getLocalName();
@@ -143,6 +149,9 @@ final class ObjsReader {
         while (nextTag() == XMLStreamConstants.START_ELEMENT) {
             if (!xml.getLocalName().equals("T")) {
                 throw problem("<" + xml.getLocalName() + "> in a type list <TN>, which holds only <T>");
+            }
+            if (!budget.spend()) {
+                throw problem(ValueBudget.exceeded());
             }
             names.add(CliXmlEscapes.decode(xml.getElementText()));
         }

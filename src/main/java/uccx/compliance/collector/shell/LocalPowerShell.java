@@ -67,6 +67,9 @@ public final class LocalPowerShell implements ManagementShell {
         } catch (TimeoutException e) {
             throw new ShellException(hop + ": the command did not end within " + Durations.seconds(readTimeout) + " (read timeout)");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof ProcessExchange.OutputOverBound over) {
+                throw new ShellException(hop + ": " + over.getMessage());
+            }
             Throwable cause = e.getCause() instanceof RuntimeIOException && e.getCause().getCause() != null ? e.getCause().getCause() : e.getCause();
             throw new ShellException(hop + ": " + cause.getMessage(), cause);
         } catch (InterruptedException e) {

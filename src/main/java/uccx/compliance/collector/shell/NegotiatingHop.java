@@ -1,6 +1,7 @@
 package uccx.compliance.collector.shell;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +9,10 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.http.Header;
+import org.apache.http.HttpEntity;
 import org.apache.http.HttpEntityEnclosingRequest;
 import org.apache.http.HttpException;
 import org.apache.http.HttpMessage;
@@ -23,7 +26,6 @@ import org.apache.http.message.BasicHttpEntityEnclosingRequest;
 import org.apache.http.message.BasicHttpResponse;
 import org.apache.http.util.EntityUtils;
 import org.ietf.jgss.GSSException;
-import uccx.compliance.environment.Durations;
 
 /**
  * The local hop of a Kerberos run: it adds HTTP Negotiate (RFC 4559) with the suite's own SPNEGO
@@ -34,7 +36,7 @@ import uccx.compliance.environment.Durations;
  * request (a wrong password would be tried over and over). Neither can be changed from outside.
  * So Overthere runs with a user name without {@code @} (Basic, never challenged: this hop strips
  * every WWW-Authenticate) and this hop authenticates each request with a token of the run's one
- * login ({@link SpnegoInitiator}), over plain HTTP or over TLS verified as {@link TlsTunnel} does.
+ * login ({@link SpnegoInitiator}), over plain HTTP or over TLS verified as {@link RelayHop} does.
  *
  * <p>What it reads of the answers: the server's Negotiate token (its mutual-authentication proof,
  * verified when sent), a 401 (the ticket refused, or the account refused a shell), a 403, and a
@@ -53,13 +55,26 @@ final class NegotiatingHop extends LoopbackHop {
     private static final Pattern ACCESS_DENIED = Pattern.compile("<(?:\\w+:)?Value>\\s*(?:\\w+:)?AccessDenied\\s*</"
             + "|<(?:\\w+:)?WSManFault\\b[^>]*\\bCode=\"5\"");
 
+    /** WinRM's listener path (MS-WSMV 2.1: the default URL prefix wsman): where the hop sends every request. */
+    private static final String SERVER_PATH = "/wsman";
+
     private final SpnegoInitiator initiator;
     private final String account;
+    private final String context = "/wsman-" + UUID.randomUUID();
 
     private NegotiatingHop(ServerDial dial, SpnegoInitiator initiator, String account) throws IOException {
         super(dial, "winrm-negotiate");
         this.initiator = initiator;
         this.account = account;
+    }
+
+    /**
+     * The path Overthere must be given (its winrmContext): random for each hop. This hop signs
+     * every request it carries with the audit account's Kerberos logon, and any local process
+     * can reach a loopback port; only a request to this path, which only the shell knows, is carried.
+     */
+    String context() {
+        return context;
     }
 
     static NegotiatingHop open(ServerDial dial, SpnegoInitiator initiator, String account) throws IOException {
@@ -69,15 +84,26 @@ final class NegotiatingHop extends LoopbackHop {
     }
 
     @Override
-    void carry(Socket local, Socket server) {
+    void carry(Socket local) {
+        Optional<Socket> server = Optional.empty();
         try {
             local.setSoTimeout(Math.toIntExact(dial().readTimeout().toMillis()));
             DefaultBHttpServerConnection overthere = new DefaultBHttpServerConnection(BUFFER);
             overthere.bind(local);
+            Optional<Sent> request = receive(overthere);
+            if (request.isPresent() && !fromTheShell(request.get())) {
+                refuseStranger(overthere);
+                return;
+            }
+            // The server is dialled, and a ticket used, only for a connection that sent the shell's request.
+            server = request.isPresent() ? dialServer() : Optional.empty();
+            if (server.isEmpty()) {
+                return;
+            }
             DefaultBHttpClientConnection winRm = new DefaultBHttpClientConnection(BUFFER);
-            winRm.bind(server);
+            winRm.bind(server.get());
             // Overthere opens a connection per request; a kept-alive one is served request by request.
-            for (Optional<Sent> request = receive(overthere); request.isPresent(); request = receive(overthere)) {
+            for (; request.isPresent() && fromTheShell(request.get()); request = receive(overthere)) {
                 HttpResponse answer = exchange(request.get(), winRm);
                 overthere.sendResponseHeader(answer);
                 overthere.sendResponseEntity(answer);
@@ -87,9 +113,49 @@ final class NegotiatingHop extends LoopbackHop {
                 }
             }
         } catch (SocketTimeoutException e) {
-            fail(new WinRmFailure("no answer within " + Durations.seconds(dial().readTimeout()) + " (read timeout)", false));
+            fail(noAnswerWithin(dial().readTimeout()));
+        } catch (AnswerOverBound e) {
+            fail(answerOverBound());
         } catch (IOException | HttpException ended) {
             // One side closed or spoke no HTTP: the exchange is over, and Overthere reports what it saw.
+        } finally {
+            server.ifPresent(this::release);
+        }
+    }
+
+    private boolean fromTheShell(Sent sent) {
+        return sent.request().getRequestLine().getUri().equals(context);
+    }
+
+    /** A local stranger's request: answered 403 here, never signed, never sent on. */
+    private static void refuseStranger(DefaultBHttpServerConnection overthere) throws IOException, HttpException {
+        BasicHttpResponse answer = new BasicHttpResponse(HttpVersion.HTTP_1_1, 403, "Forbidden");
+        answer.setHeader("Content-Length", "0");
+        answer.setHeader("Connection", "close");
+        answer.setEntity(new ByteArrayEntity(new byte[0]));
+        overthere.sendResponseHeader(answer);
+        overthere.sendResponseEntity(answer);
+        overthere.flush();
+    }
+
+    /** The server's answer went past {@link #MAX_ANSWER_BYTES}: the connection ends without it. */
+    private static final class AnswerOverBound extends IOException {
+    }
+
+    /** The entity's bytes, or {@link AnswerOverBound} as soon as it declares or sends more than the bound. */
+    private static byte[] bounded(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return new byte[0];
+        }
+        if (entity.getContentLength() > MAX_ANSWER_BYTES) {
+            throw new AnswerOverBound();
+        }
+        try (InputStream in = entity.getContent()) {
+            byte[] body = in.readNBytes(MAX_ANSWER_BYTES);
+            if (body.length == MAX_ANSWER_BYTES && in.read() >= 0) {
+                throw new AnswerOverBound();
+            }
+            return body;
         }
     }
 
@@ -97,11 +163,12 @@ final class NegotiatingHop extends LoopbackHop {
     private record Sent(HttpRequest request, byte[] body) {
     }
 
-    private static Optional<Sent> receive(DefaultBHttpServerConnection overthere) throws HttpException {
+    /** The next request; a stranger's body is never read. */
+    private Optional<Sent> receive(DefaultBHttpServerConnection overthere) throws HttpException {
         try {
             HttpRequest request = overthere.receiveRequestHeader();
             byte[] body = new byte[0];
-            if (request instanceof HttpEntityEnclosingRequest enclosing) {
+            if (request instanceof HttpEntityEnclosingRequest enclosing && request.getRequestLine().getUri().equals(context)) {
                 overthere.receiveRequestEntity(enclosing);
                 body = enclosing.getEntity() == null ? body : EntityUtils.toByteArray(enclosing.getEntity());
             }
@@ -162,7 +229,8 @@ final class NegotiatingHop extends LoopbackHop {
     }
 
     private HttpResponse send(Sent sent, byte[] token, DefaultBHttpClientConnection winRm) throws IOException, HttpException {
-        BasicHttpEntityEnclosingRequest request = new BasicHttpEntityEnclosingRequest(sent.request().getRequestLine());
+        BasicHttpEntityEnclosingRequest request = new BasicHttpEntityEnclosingRequest(sent.request().getRequestLine().getMethod(),
+                SERVER_PATH, sent.request().getRequestLine().getProtocolVersion());
         copyHeaders(sent.request(), request);
         request.setHeader("Host", dial().host() + ":" + dial().port());
         request.setHeader("Authorization", "Negotiate " + Base64.getEncoder().encodeToString(token));
@@ -174,7 +242,7 @@ final class NegotiatingHop extends LoopbackHop {
         HttpResponse response = winRm.receiveResponseHeader();
         // Every answer is read whole: a 401's body must be gone before the next leg uses the connection.
         winRm.receiveResponseEntity(response);
-        byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+        byte[] body = bounded(response.getEntity());
         response.setEntity(new ByteArrayEntity(body));
         return response;
     }

@@ -32,6 +32,23 @@ import java.util.function.Supplier;
  */
 final class ProcessExchange {
 
+    /**
+     * The most one command may write to stdout, and again to stderr. The collector's snapshot grows with
+     * the servers and receive connectors it describes: 417 KiB for the benchmark's largest lab
+     * organisation, 100 servers and 250 connectors (README, "Speed and scale"). 32 MiB leaves
+     * room for far larger sites and wordier real objects, and keeps a runaway command or a
+     * hostile server from filling the heap.
+     */
+    static final int MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
+
+    /** A stream went past {@link #MAX_OUTPUT_BYTES}; the process is stopped like one that timed out. */
+    static final class OutputOverBound extends RuntimeException {
+        OutputOverBound(String stream) {
+            super("the command wrote more than " + MAX_OUTPUT_BYTES / (1024 * 1024) + " MiB to " + stream
+                    + " (the bound on one command's output); it was stopped and nothing it wrote was read");
+        }
+    }
+
     private final ExecutorService threads;
     private final Charset console;
 
@@ -68,8 +85,8 @@ final class ProcessExchange {
         List<Future<?>> pending = new ArrayList<>();
         try {
             pending.add(CompletableFuture.runAsync(() -> write(process, input), threads));
-            CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getStdout()), threads);
-            CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getStderr()), threads);
+            CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getStdout(), "stdout"), threads);
+            CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getStderr(), "stderr"), threads);
             pending.add(stdout);
             pending.add(stderr);
             byte[] out = await(stdout, deadline);
@@ -118,9 +135,13 @@ final class ProcessExchange {
         }
     }
 
-    private static byte[] readAll(InputStream stream) {
+    private static byte[] readAll(InputStream stream, String name) {
         try (stream) {
-            return stream.readAllBytes();
+            byte[] read = stream.readNBytes(MAX_OUTPUT_BYTES);
+            if (read.length == MAX_OUTPUT_BYTES && stream.read() >= 0) {
+                throw new OutputOverBound(name);
+            }
+            return read;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

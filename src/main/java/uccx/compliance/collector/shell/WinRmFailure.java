@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
@@ -62,6 +63,15 @@ record WinRmFailure(String reason, boolean credentialRefused, boolean serverFaul
             }
         }
         return new WinRmFailure(root.getClass().getSimpleName() + ": " + firstLine(root.getMessage()), false);
+    }
+
+    /**
+     * What a run reports when Overthere failed: a refused credential (HTTP 401) first, whatever a
+     * connection of the hop went through, so that the password is remembered as refused and never
+     * sent again; otherwise the hop's failure, which explains the run better than Overthere can.
+     */
+    static WinRmFailure reported(WinRmFailure seenByOverthere, Optional<WinRmFailure> seenByTheHop) {
+        return seenByOverthere.credentialRefused() ? seenByOverthere : seenByTheHop.orElse(seenByOverthere);
     }
 
     private static WinRmFailure http(int status, String reason, WinRmSettings settings) {

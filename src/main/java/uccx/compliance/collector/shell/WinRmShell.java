@@ -9,6 +9,7 @@ import static com.xebialabs.overthere.ConnectionOptions.SOCKET_TIMEOUT_MILLIS;
 import static com.xebialabs.overthere.ConnectionOptions.TEMPORARY_DIRECTORY_DELETE_ON_DISCONNECT;
 import static com.xebialabs.overthere.ConnectionOptions.USERNAME;
 import static com.xebialabs.overthere.cifs.BaseCifsConnectionBuilder.CONNECTION_TYPE;
+import static com.xebialabs.overthere.cifs.BaseCifsConnectionBuilder.WINRM_CONTEXT;
 import static com.xebialabs.overthere.cifs.BaseCifsConnectionBuilder.WINRM_ENABLE_HTTPS;
 import static com.xebialabs.overthere.cifs.BaseCifsConnectionBuilder.WINRM_HTTPS_CERTIFICATE_TRUST_STRATEGY;
 import static com.xebialabs.overthere.cifs.BaseCifsConnectionBuilder.WINRM_HTTPS_HOSTNAME_VERIFICATION_STRATEGY;
@@ -24,7 +25,6 @@ import com.xebialabs.overthere.cifs.CifsConnectionType;
 import com.xebialabs.overthere.cifs.WinrmHttpsCertificateTrustStrategy;
 import com.xebialabs.overthere.cifs.WinrmHttpsHostnameVerificationStrategy;
 import com.xebialabs.overthere.spi.AddressPortMapper;
-import com.xebialabs.overthere.util.DefaultAddressPortMapper;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -74,7 +74,7 @@ import uccx.compliance.tls.Trust;
  * </ul>
  *
  * <h2>HTTPS</h2>
- * Verified by {@link Trust} on a connection this class owns ({@link TlsTunnel} for Basic,
+ * Verified by {@link Trust} on a connection this class owns ({@link RelayHop} for Basic,
  * {@link NegotiatingHop} for Kerberos), because Overthere cannot be given a trust store, an
  * SSLContext or a pin without JVM-wide state.
  *
@@ -144,12 +144,11 @@ public final class WinRmShell implements ManagementShell {
         WinRmCommandLine.requireUnchangedBySending(command.commandLine(), hop);
         List<byte[]> input = consoleInput(withCredentialLine(command, hop), hop);
         Instant deadline = Instant.now().plus(settings.readTimeout());
-        Optional<LoopbackHop> tunnel = settings.kerberos() ? Optional.of(openNegotiatingHop(hop, deadline))
-                : settings.https() ? Optional.of(openTunnel(hop)) : Optional.empty();
-        AddressPortMapper mapper = tunnel.<AddressPortMapper>map(t -> t).orElseGet(DefaultAddressPortMapper::new);
+        LoopbackHop tunnel = settings.kerberos() ? openNegotiatingHop(hop, deadline) : openRelay(hop);
+        AddressPortMapper mapper = tunnel;
         OverthereConnection connection;
         try {
-            connection = new CifsConnectionBuilder(CIFS_PROTOCOL, options(), mapper).connect();
+            connection = new CifsConnectionBuilder(CIFS_PROTOCOL, options(tunnel), mapper).connect();
         } catch (RuntimeException e) {
             mapper.close();
             throw new ShellException(hop + ": Overthere refused the connection settings (" + e.getMessage() + ")");
@@ -163,6 +162,9 @@ public final class WinRmShell implements ManagementShell {
         } catch (TimeoutException e) {
             throw new ShellException(hop + ": no answer within " + Durations.seconds(settings.readTimeout()) + " (read timeout)");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof ProcessExchange.OutputOverBound over) {
+                throw new ShellException(hop + ": " + over.getMessage());
+            }
             throw failure(hop, e.getCause(), tunnel, Duration.between(begun, Instant.now()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -192,8 +194,12 @@ public final class WinRmShell implements ManagementShell {
         return operationTimeout().plus(SOCKET_GRACE);
     }
 
-    private ConnectionOptions options() {
+    private ConnectionOptions options(LoopbackHop tunnel) {
         ConnectionOptions options = new ConnectionOptions();
+        if (tunnel instanceof NegotiatingHop negotiating) {
+            // Only the shell knows the path: the hop signs nothing a local stranger sends.
+            options.set(WINRM_CONTEXT, negotiating.context());
+        }
         options.set(OPERATING_SYSTEM, OperatingSystemFamily.WINDOWS);
         options.set(CONNECTION_TYPE, CifsConnectionType.WINRM_INTERNAL);
         options.set(ADDRESS, settings.host());
@@ -211,12 +217,13 @@ public final class WinRmShell implements ManagementShell {
         return options;
     }
 
-    private TlsTunnel openTunnel(String hop) throws ShellException {
-        TlsTrust trust = TlsTrust.of(settings.trust(), hop);
+    /** Basic goes through a relay of the suite's too, over HTTP as over HTTPS: it bounds what the server may answer. */
+    private RelayHop openRelay(String hop) throws ShellException {
+        Optional<TlsTrust> tls = settings.https() ? Optional.of(TlsTrust.of(settings.trust(), hop)) : Optional.empty();
         try {
-            return TlsTunnel.open(settings.host(), settings.port(), settings.connectTimeout(), socketTimeout(), trust);
+            return RelayHop.open(new ServerDial(settings.host(), settings.port(), settings.connectTimeout(), socketTimeout(), tls));
         } catch (IOException e) {
-            throw new ShellException(hop + ": cannot open the local TLS tunnel (" + e.getMessage() + ")");
+            throw new ShellException(hop + ": cannot open the local hop (" + e.getMessage() + ")");
         }
     }
 
@@ -275,9 +282,8 @@ public final class WinRmShell implements ManagementShell {
         }
     }
 
-    private ShellException failure(String hop, Throwable cause, Optional<LoopbackHop> tunnel, Duration elapsed) {
-        Optional<WinRmFailure> hopFailure = tunnel.flatMap(LoopbackHop::failure);
-        WinRmFailure failure = hopFailure.orElseGet(() -> WinRmFailure.of(cause, settings, socketTimeout()));
+    private ShellException failure(String hop, Throwable cause, LoopbackHop tunnel, Duration elapsed) {
+        WinRmFailure failure = WinRmFailure.reported(WinRmFailure.of(cause, settings, socketTimeout()), tunnel.failure());
         if (failure.credentialRefused()) {
             credentialRefused.set(true);
         }
