@@ -125,7 +125,8 @@ public enum Control {
                     + "THR-02); 'NO Server Unavailable. 15' is the store's session limit (IMAP-02).",
             cmdlets("Get-ImapSettings"),
             f -> switch (f.judged(DualLoginResult.class).outcome()) {
-                case CREDENTIALS_REJECTED -> "# check uccx.account and the password in the environment, and that the account is not locked";
+                case CREDENTIALS_REJECTED, REFUSED_IN_EARLIER_RUN -> "# check uccx.account and the password in the environment, and that "
+                        + "the account is not locked";
                 case STORE_SESSION_LIMIT -> "# raise 'Maximum Allowed Service Sessions Per User' (IMAP-02) and restart the Information Store";
                 default -> "# raise MaxConnectionsPerUser (Set-ImapSettings, IMAP-01) and leave IMAPMaxConcurrency $null in the UCCX "
                         + "throttling policy (THR-02)";

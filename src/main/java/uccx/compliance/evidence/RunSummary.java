@@ -44,6 +44,12 @@ public final class RunSummary {
     private record WaiverUse(boolean applied, String control, String target, String description) {
     }
     private final List<String> warnings = new ArrayList<>();
+    /** The state of each credential the probes use ({@code uccx}), for {@code credentials} in summary.json. */
+    private final Map<String, CredentialState> credentials = new java.util.LinkedHashMap<>();
+
+    /** @param since the run the state dates from, or null */
+    private record CredentialState(String state, String since) {
+    }
 
     /** @param controlOrder the control IDs in checklist order, for remediation.ps1 */
     public RunSummary(String environment, Instant started, List<String> controlOrder) {
@@ -64,6 +70,19 @@ public final class RunSummary {
     /** Something about the run itself a reader must not miss, such as management traffic without TLS. */
     public synchronized void warn(String warning) {
         warnings.add(warning);
+    }
+
+    /**
+     * How the run stands with a credential, e.g. {@code uccx}: accepted, refused, refused-earlier,
+     * unanswered, not-tried or not-used, and the run that state dates from (null when none).
+     */
+    public synchronized void credentials(String name, String state, String since) {
+        credentials.put(name, new CredentialState(state, since));
+    }
+
+    /** This run's id: the name of its folder under {@code reports/<env>/} (a later run in the same second gets "-2" on the folder). */
+    public String runId() {
+        return RUN_FOLDER.format(started);
     }
 
     /** The fix of one non-compliant control and target, for remediation.ps1. */
@@ -153,6 +172,8 @@ public final class RunSummary {
         warnings.forEach(warned::add);
         ObjectNode outcomes = root.putObject("outcomes");
         counts().forEach((outcome, count) -> outcomes.put(outcome.label(), count));
+        ObjectNode credentialStates = root.putObject("credentials");
+        credentials.forEach((name, c) -> credentialStates.putObject(name).put("state", c.state()).put("since", c.since()));
         ObjectNode measured = root.putObject("measurements");
         measurements.forEach((k, v) -> measured.putPOJO(k, v));
         ObjectNode waived = root.putObject("waivers");

@@ -298,8 +298,17 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
         return new Faults(n.path("latencyMillis").asLong(0), list(n.path("failures"), f -> new Failure(f.path("fact").asText(),
                 f.hasNonNull("target") ? Optional.of(f.get("target").asText()) : Optional.empty(),
                 f.path("message").asText("Access is denied."), f.path("errorId").asText("LabFault"))),
-                kind(n, "management", ManagementFault::ofLabel), kind(n, "imap", uccx.compliance.lab.imap.ImapFault::ofLabel),
+                kind(n, "management", ManagementFault::ofLabel), imapFault(n),
                 kind(n, "smtp", uccx.compliance.lab.smtp.SmtpFault::ofLabel), strings(n.path("unreachable")));
+    }
+
+    /** {@code imap: dropAfterLogin} by its name, or {@code imap: {refuseLoginFrom: k}} with its login number. */
+    private static Optional<uccx.compliance.lab.imap.ImapFault> imapFault(JsonNode faults) {
+        JsonNode imap = faults.path("imap");
+        if (imap.isObject() && imap.has("refuseLoginFrom")) {
+            return Optional.of(uccx.compliance.lab.imap.ImapFault.refuseLoginFrom(imap.get("refuseLoginFrom").asInt()));
+        }
+        return kind(faults, "imap", uccx.compliance.lab.imap.ImapFault::ofLabel);
     }
 
     /** A fault kind by its name; the schema has already refused a name that is not one. */

@@ -12,7 +12,9 @@ import uccx.compliance.environment.Durations;
 /**
  * LIVE-02: holds 2 × (agents + 1) IMAP sessions of the UCCX account at once, as the UCCX server
  * and every agent desktop together do. Opt-in and bounded: at most {@code threads} logins in
- * flight, one overall deadline, and no new login once the server has refused one.
+ * flight (connecting and starting TLS in parallel, each password sent in turn through the
+ * {@link CredentialGuard}, so that at most one login is ever refused), one overall deadline, and no
+ * new login once the server has refused one.
  */
 public final class Capacity {
 
@@ -35,9 +37,9 @@ public final class Capacity {
     }
 
     public CapacityResult run(UccxCredentials credentials, int sessions) {
-        if (guard.hasFailed(credentials)) {
-            return new CapacityResult(Outcome.SKIPPED_PASSWORD_ALREADY_FAILED, sessions, 0, Optional.empty(), Duration.ZERO,
-                    "not attempted: these credentials were refused earlier in this run");
+        Optional<CredentialGuard.Withheld> withheld = guard.withheld(credentials);
+        if (withheld.isPresent()) {
+            return skipped(sessions, withheld.get());
         }
         long start = System.nanoTime();
         TlsClient tls;
@@ -46,13 +48,16 @@ public final class Capacity {
         } catch (ProbeException e) {
             return new CapacityResult(Outcome.COULD_NOT_VERIFY, sessions, 0, Optional.empty(), Duration.ZERO, e.getMessage());
         }
-        ImapLogins logins = new ImapLogins(target, tls);
+        ImapLogins logins = new ImapLogins(target, tls, guard);
         OpenSessions open = new OpenSessions();
         try {
-            // One login alone first: a wrong password must fail once, not once per thread.
+            // One login alone first: a wrong password fails once, and the others then find the guard closed
+            // before they even connect.
             ImapLogins.Attempt first = logins.login(credentials, null);
+            if (first instanceof ImapLogins.NotSent notSent) {
+                return skipped(sessions, notSent.withheld());
+            }
             if (first instanceof ImapLogins.Refused refused) {
-                guard.markFailed(credentials);
                 return new CapacityResult(Outcome.CREDENTIALS_REJECTED, sessions, 0, Optional.of(refused.serverText()),
                         since(start), "the first login was refused; nothing more was tried");
             }
@@ -70,6 +75,7 @@ public final class Capacity {
     private CapacityResult theRest(ImapLogins logins, UccxCredentials credentials, int sessions, OpenSessions open, long start) {
         AtomicReference<String> firstRejection = new AtomicReference<>();
         AtomicReference<String> firstFailure = new AtomicReference<>();
+        AtomicReference<String> stopped = new AtomicReference<>();
         long end = start + deadline.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, sessions - 1)), runnable -> {
             Thread t = new Thread(runnable, "capacity-probe");
@@ -80,7 +86,8 @@ public final class Capacity {
         try {
             for (int i = 1; i < sessions; i++) {
                 pool.execute(() -> {
-                    if (firstRejection.get() != null || firstFailure.get() != null || System.nanoTime() > end) {
+                    if (firstRejection.get() != null || firstFailure.get() != null || stopped.get() != null
+                            || System.nanoTime() > end) {
                         return;
                     }
                     ImapLogins.Attempt a = logins.login(credentials, null);
@@ -92,6 +99,8 @@ public final class Capacity {
                         firstRejection.compareAndSet(null, refused.serverText());
                     } else if (a instanceof ImapLogins.Failed failed) {
                         firstFailure.compareAndSet(null, failed.reason());
+                    } else if (a instanceof ImapLogins.NotSent notSent) {
+                        stopped.compareAndSet(null, notSent.withheld().detail());
                     }
                 });
             }
@@ -102,7 +111,13 @@ public final class Capacity {
             Optional<String> rejection = Optional.ofNullable(firstRejection.get());
             if (rejection.isPresent()) {
                 return new CapacityResult(Outcome.LIMIT_REACHED, sessions, succeeded, rejection, took,
-                        succeeded + " of " + sessions + " sessions logged in; then the server refused: \"" + rejection.get() + "\"");
+                        succeeded + " of " + sessions + " sessions logged in; then the server refused: \"" + rejection.get()
+                                + "\"; no further login was sent");
+            }
+            if (firstFailure.get() == null && stopped.get() != null && finished) {
+                // Another probe's login was refused meanwhile: the rest were never sent.
+                return new CapacityResult(Outcome.COULD_NOT_VERIFY, sessions, succeeded, rejection, took,
+                        succeeded + " of " + sessions + " sessions logged in; the rest were not sent: " + stopped.get());
             }
             if (!finished || succeeded < sessions && firstFailure.get() == null) {
                 return new CapacityResult(Outcome.DEADLINE_PASSED, sessions, succeeded, rejection, took,
@@ -121,6 +136,11 @@ public final class Capacity {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static CapacityResult skipped(int sessions, CredentialGuard.Withheld withheld) {
+        return new CapacityResult(Outcome.SKIPPED_PASSWORD_ALREADY_FAILED, sessions, 0, Optional.empty(), Duration.ZERO,
+                "not attempted: " + withheld.detail());
     }
 
     private static Duration since(long start) {

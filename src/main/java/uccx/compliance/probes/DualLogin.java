@@ -22,8 +22,9 @@ public final class DualLogin {
     }
 
     public DualLoginResult run(UccxCredentials credentials) {
-        if (guard.hasFailed(credentials)) {
-            return DualLoginResult.skipped();
+        java.util.Optional<CredentialGuard.Withheld> withheld = guard.withheld(credentials);
+        if (withheld.isPresent()) {
+            return DualLoginResult.notSent(withheld.get());
         }
         TlsClient tls;
         try {
@@ -31,7 +32,7 @@ public final class DualLogin {
         } catch (ProbeException e) {
             return new DualLoginResult(Outcome.COULD_NOT_VERIFY, "", e.getMessage(), "");
         }
-        ImapLogins logins = new ImapLogins(target, tls);
+        ImapLogins logins = new ImapLogins(target, tls, guard);
         Transcript first = new Transcript();
         Transcript second = new Transcript();
         Verdict verdict = twoSessions(logins, credentials, first, second);
@@ -55,9 +56,13 @@ public final class DualLogin {
                     return new Verdict(Outcome.STORE_SESSION_LIMIT, refused.serverText(),
                             "the first session was refused by the store's service-session limit: \"" + refused.serverText() + "\"");
                 }
-                guard.markFailed(credentials);
                 return new Verdict(Outcome.CREDENTIALS_REJECTED, refused.serverText(),
                         "the first login was refused: \"" + refused.serverText() + "\"; the password is not used again in this run");
+            }
+            if (a1 instanceof ImapLogins.NotSent notSent) {
+                // Another probe's login was refused while this one connected.
+                DualLoginResult skipped = DualLoginResult.notSent(notSent.withheld());
+                return new Verdict(skipped.outcome(), "", skipped.detail());
             }
             if (a1 instanceof ImapLogins.Failed failed) {
                 return new Verdict(Outcome.COULD_NOT_VERIFY, "", "first session to " + target.describe() + ": " + failed.reason());
@@ -73,6 +78,10 @@ public final class DualLogin {
             }
             if (a2 instanceof ImapLogins.Failed failed) {
                 return new Verdict(Outcome.COULD_NOT_VERIFY, "", "second session to " + target.describe() + ": " + failed.reason());
+            }
+            if (a2 instanceof ImapLogins.NotSent notSent) {
+                return new Verdict(Outcome.COULD_NOT_VERIFY, "", "the first session logged in; the second login was not sent: "
+                        + notSent.withheld().detail());
             }
             second = ((ImapLogins.Opened) a2).store();
 

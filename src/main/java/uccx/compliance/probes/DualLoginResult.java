@@ -18,14 +18,17 @@ public record DualLoginResult(Outcome outcome, String serverText, String detail,
         PER_USER_LIMIT,
         /** {@code Server Unavailable. 15}: the store's service-session limit (IMAP-02). */
         STORE_SESSION_LIMIT,
-        /** This run already saw these credentials refused; nothing was sent. */
+        /** An earlier run saw this password refused; nothing was sent until it changes. */
+        REFUSED_IN_EARLIER_RUN,
+        /** This run already saw these credentials refused (or unanswered), or the memory of refusals was unreadable; nothing was sent. */
         SKIPPED_PASSWORD_ALREADY_FAILED,
         /** No answer to judge: unreachable, timed out, TLS refused, EXAMINE failed. */
         COULD_NOT_VERIFY
     }
 
-    static DualLoginResult skipped() {
-        return new DualLoginResult(Outcome.SKIPPED_PASSWORD_ALREADY_FAILED, "",
-                "not attempted: these credentials were refused earlier in this run", "");
+    static DualLoginResult notSent(CredentialGuard.Withheld withheld) {
+        Outcome outcome = withheld.reason() == CredentialGuard.Reason.REFUSED_IN_EARLIER_RUN ? Outcome.REFUSED_IN_EARLIER_RUN
+                : Outcome.SKIPPED_PASSWORD_ALREADY_FAILED;
+        return new DualLoginResult(outcome, "", "not attempted: " + withheld.detail(), "");
     }
 }

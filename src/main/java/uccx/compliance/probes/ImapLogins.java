@@ -8,6 +8,7 @@ import jakarta.mail.Store;
 import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.util.Optional;
 import java.util.Properties;
 import javax.net.ssl.SSLException;
 import org.eclipse.angus.mail.iap.ConnectionException;
@@ -18,7 +19,7 @@ import uccx.compliance.environment.ImapSecurity;
 final class ImapLogins {
 
     /** What one login attempt came to. */
-    sealed interface Attempt permits Opened, Refused, Failed {
+    sealed interface Attempt permits Opened, Refused, Failed, NotSent {
     }
 
     /** Logged in; the caller owns the store and must close it. */
@@ -29,41 +30,86 @@ final class ImapLogins {
     record Refused(String serverText) implements Attempt {
     }
 
-    /** No answer to judge: unreachable, timed out, TLS refused. */
+    /** No answer to judge: unreachable, timed out, TLS refused; or the connection ended after the password left. */
     record Failed(String reason) implements Attempt {
+    }
+
+    /** The guard kept the password back; the connection was closed without a login. */
+    record NotSent(CredentialGuard.Withheld withheld) implements Attempt {
     }
 
     private final MailTarget target;
     private final TlsClient tls;
+    private final CredentialGuard guard;
 
-    ImapLogins(MailTarget target, TlsClient tls) {
+    ImapLogins(MailTarget target, TlsClient tls, CredentialGuard guard) {
         this.target = target;
         this.tls = tls;
+        this.guard = guard;
     }
 
-    /** @param trace where the protocol trace goes, or null for none */
+    /**
+     * One login, its password sent only when the guard gives the turn, and its outcome told to the guard.
+     *
+     * @param trace where the protocol trace goes, or null for none
+     */
     Attempt login(UccxCredentials credentials, PrintStream trace) {
+        Optional<CredentialGuard.Withheld> withheld = guard.withheld(credentials);
+        if (withheld.isPresent()) {
+            // Not even a connection: a server that sees none cannot count anything.
+            return new NotSent(withheld.get());
+        }
         Session session = Session.getInstance(properties());
         if (trace != null) {
             session.setDebugOut(trace);
             session.setDebug(true);
         }
-        Store store;
-        try {
-            store = session.getStore("imap");
-        } catch (MessagingException e) {
-            return new Failed("no IMAP provider: " + e.getMessage());
-        }
+        GuardedImapStore store = new GuardedImapStore(session, target, guard, credentials);
         try {
             store.connect(target.host(), target.port(), credentials.account(), credentials.password().reveal());
+            store.turn().ifPresent(CredentialGuard.Turn::accepted);
             return new Opened(store);
         } catch (AuthenticationFailedException e) {
             // Angus keeps only the text after the status word of the tagged NO.
-            return new Refused("NO " + e.getMessage());
+            String serverText = "NO " + e.getMessage();
+            // The store's limit is answered only once Active Directory accepted the password.
+            store.turn().ifPresent(t -> t.refused(serverText, !serverText.contains(DualLogin.STORE_LIMIT_TEXT)));
+            return new Refused(serverText);
         } catch (MessagingException e) {
+            if (store.withheld().isPresent()) {
+                return new NotSent(store.withheld().get());
+            }
             Response bye = byeFromServer(e);
-            return bye != null ? new Refused("BYE " + bye.getRest()) : new Failed(reason(e));
+            if (bye != null) {
+                store.turn().ifPresent(t -> t.refused("BYE " + bye.getRest(), true));
+                return new Refused("BYE " + bye.getRest());
+            }
+            String reason = reason(e);
+            store.turn().ifPresent(t -> {
+                if (brokenConnection(e)) {
+                    t.unanswered(reason);
+                } else {
+                    t.notSent();
+                }
+            });
+            return new Failed(reason);
+        } finally {
+            // Whatever else ended the login (an unchecked exception), the wire is not kept.
+            store.turn().ifPresent(CredentialGuard.Turn::notSent);
         }
+    }
+
+    /**
+     * Whether the connection broke or went silent, rather than Angus giving up before it wrote the
+     * password (e.g. no login method it may use): with the turn taken, the password may have left.
+     */
+    private static boolean brokenConnection(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof ConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** EXAMINE INBOX: Angus opens a folder read-only with EXAMINE, so nothing in the mailbox changes. */

@@ -34,7 +34,8 @@ public final class RunContext implements AutoCloseable {
     private final Collection collection;
     private final MailTargets mail;
     private final RunRecord record;
-    private final CredentialGuard credentialGuard = new CredentialGuard();
+    private final RefusedCredentialsFile refusedCredentials;
+    private final CredentialGuard credentialGuard;
 
     private RunContext(Environment environment, Path projectDir, Path reportsRoot, Optional<Path> allureResults, Clock clock,
                        Optional<Lab> lab, Optional<Path> replay) {
@@ -46,6 +47,10 @@ public final class RunContext implements AutoCloseable {
         this.collection = new Collection(environment, clock, lab, replay, summary);
         this.mail = new MailTargets(environment, lab);
         this.record = new RunRecord(environment, projectDir, reportsRoot, allureResults, clock.instant());
+        this.refusedCredentials = RefusedCredentialsFile.in(reportsRoot.resolve(environment.name()));
+        refusedCredentials.unreadable().ifPresent(why -> summary.warn(why + ": the UCCX password is not sent in this run, since a "
+                + "refusal kept there could have been lost; fix the file, or delete it to allow one more try"));
+        this.credentialGuard = new CredentialGuard(summary.runId(), refusedCredentials);
     }
 
     /**
@@ -126,7 +131,10 @@ public final class RunContext implements AutoCloseable {
         return mail.uccxCredentials();
     }
 
-    /** One per run: a password that failed once is never tried again in the run. */
+    /**
+     * One per run: every login with the UCCX credentials goes through it, so that a refused password
+     * is not sent again in the run, nor in later runs until it changes.
+     */
     public CredentialGuard credentialGuard() {
         return credentialGuard;
     }
@@ -156,12 +164,22 @@ public final class RunContext implements AutoCloseable {
         summary.add(result);
     }
 
+    /** credentials.uccx of summary.json; the account alone names the credentials, since a replay has no password. */
+    private void recordCredentials() {
+        CredentialGuard.Standing standing = credentialGuard.standingOfAccount(environment.uccx().account());
+        summary.credentials("uccx", standing.state().label(), standing.since().orElse(null));
+        refusedCredentials.writeFailure().ifPresent(summary::warn);
+    }
+
     @Override
     public void close() {
         // Even a run of live controls only waits for its collection: the snapshot is its evidence.
         collection.awaitEnd();
         lab.ifPresent(l -> summary.measure("labImapFailedLogins",
                 l.mail().imapJournals().stream().mapToInt(j -> j.failedLogins()).sum()));
+        lab.ifPresent(l -> summary.measure("labImapLogins",
+                l.mail().imapJournals().stream().mapToInt(j -> j.loginsReceived()).sum()));
+        recordCredentials();
         lab.ifPresent(l -> summary.measure("labAdCalls", l.adCalls()));
         lab.ifPresent(l -> summary.measure("labObjects", l.objectsReturned()));
         lab.ifPresent(l -> summary.measure("labRpcCalls", l.rpcCalls()));

@@ -44,6 +44,31 @@ class SchemaTest {
     }
 
     @Test
+    void anImapFaultIsANameOrARefusalFromTheKthLogin() throws Exception {
+        Schema validator;
+        try (InputStream in = SchemaCheck.class.getResourceAsStream(SchemaCheck.RESOURCE)) {
+            validator = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
+        }
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        JsonNode lab = yaml.readTree(PROJECT.resolve("environments/lab.yaml").toFile());
+        java.util.function.Function<String, Integer> errors = fault -> {
+            JsonNode variant = lab.deepCopy();
+            try {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) variant.path("lab")).set("faults", yaml.readTree("imap: " + fault));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return validator.validate(variant).size();
+        };
+
+        assertThat(errors.apply("dropAfterLogin")).isZero();
+        assertThat(errors.apply("{refuseLoginFrom: 3}")).isZero();
+        assertThat(errors.apply("{refuseLoginFrom: 0}")).isPositive();
+        assertThat(errors.apply("refuseLoginFrom")).isPositive();
+        assertThat(errors.apply("{refuseLoginFrom: 3, also: 1}")).isPositive();
+    }
+
+    @Test
     void everyKeyHasADescription() {
         List<String> undescribed = new ArrayList<>();
         collectUndescribed(schema, "#", undescribed);

@@ -32,4 +32,24 @@ class RunSummaryTest {
         assertThat(quiet.path("warnings").isArray()).isTrue();
         assertThat(quiet.path("warnings")).isEmpty();
     }
+
+    @Test
+    void theCredentialsStateIsInTheSummaryWithItsRunOrNull() throws Exception {
+        Instant started = Instant.parse("2026-11-28T02:15:00Z");
+        RunSummary refused = new RunSummary("prod", started, List.of("LIVE-01"));
+        refused.credentials("uccx", "refused", refused.runId());
+        RunSummary unused = new RunSummary("lab", started, List.of("LIVE-01"));
+        unused.credentials("uccx", "not-used", null);
+
+        JsonNode a = new ObjectMapper().readTree(refused.write(reports.resolve("prod"), started.plusSeconds(5), 1)
+                .resolve("summary.json").toFile());
+        JsonNode b = new ObjectMapper().readTree(unused.write(reports.resolve("lab"), started.plusSeconds(5), 1)
+                .resolve("summary.json").toFile());
+
+        assertThat(refused.runId()).isEqualTo("20261128T021500Z");
+        assertThat(a.path("credentials").path("uccx").path("state").asText()).isEqualTo("refused");
+        assertThat(a.path("credentials").path("uccx").path("since").asText()).isEqualTo("20261128T021500Z");
+        assertThat(b.path("credentials").path("uccx").path("state").asText()).isEqualTo("not-used");
+        assertThat(b.path("credentials").path("uccx").path("since").isNull()).isTrue();
+    }
 }

@@ -29,8 +29,11 @@ class ExchangeAnswersTest {
             assertThat(exchange.journal().failedLogins()).isZero();
             assertThat(exchange.journal().successfulLogins()).isEqualTo(1);
         }
-        // The password was right: the first login proved it.
-        assertThat(guard.hasFailed(Targets.credentials(Targets.PASSWORD))).isFalse();
+        // The password was right, the first login proved it: it stays accepted and is not remembered as refused,
+        // but no further login is sent in this run, since a refused login is never followed by another.
+        assertThat(guard.standing(Targets.credentials(Targets.PASSWORD)).state()).isEqualTo(CredentialGuard.State.ACCEPTED);
+        assertThat(guard.withheld(Targets.credentials(Targets.PASSWORD))).get()
+                .extracting(CredentialGuard.Withheld::detail).asString().contains("a limit");
     }
 
     @Test

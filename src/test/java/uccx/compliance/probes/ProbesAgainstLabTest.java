@@ -78,7 +78,7 @@ class ProbesAgainstLabTest {
         assertThat(first.outcome()).isEqualTo(DualLoginResult.Outcome.CREDENTIALS_REJECTED);
         assertThat(first.serverText()).isEqualTo("NO AUTHENTICATE failed.");
         assertThat(first.transcript()).doesNotContain("Wr0ng-Passw0rd");
-        assertThat(guard.hasFailed(wrong)).isTrue();
+        assertThat(guard.withheld(wrong)).isPresent();
         assertThat(imap.journal().failedLogins()).isEqualTo(1);
 
         // A listening port that would see any connection: the later probes must not make one.
@@ -112,7 +112,7 @@ class ProbesAgainstLabTest {
 
         assertThat(result.outcome()).isEqualTo(CapacityResult.Outcome.CREDENTIALS_REJECTED);
         assertThat(result.succeeded()).isZero();
-        assertThat(guard.hasFailed(Targets.credentials("nope"))).isTrue();
+        assertThat(guard.withheld(Targets.credentials("nope"))).isPresent();
         // One wrong password reached Active Directory, not one per thread: a lockout counts them.
         assertThat(imap.journal().failedLogins()).isEqualTo(1);
         assertThat(LabImap.sessionsSeen(imap)).isEqualTo(1);

@@ -26,11 +26,17 @@ public final class ImapJournal {
 
     private final List<Entry> entries = new ArrayList<>();
     private final AtomicInteger failedLogins = new AtomicInteger();
+    private final AtomicInteger loginsReceived = new AtomicInteger();
     private final AtomicInteger successfulLogins = new AtomicInteger();
     private final Map<String, Integer> peaks = new ConcurrentHashMap<>();
 
     synchronized void record(Entry entry) {
         entries.add(entry);
+    }
+
+    /** A LOGIN or AUTHENTICATE with a password arrived; returns its number on this endpoint, from 1. */
+    int loginReceived() {
+        return loginsReceived.incrementAndGet();
     }
 
     void loginFailed() {
@@ -54,6 +60,11 @@ public final class ImapJournal {
     /** Logins refused for a wrong name or password (not those refused by a limit). */
     public int failedLogins() {
         return failedLogins.get();
+    }
+
+    /** Every LOGIN and AUTHENTICATE that carried a password, answered or not. */
+    public int loginsReceived() {
+        return loginsReceived.get();
     }
 
     public int successfulLogins() {

@@ -67,12 +67,12 @@ final class ImapSession implements Runnable {
             } else {
                 attach(socket);
             }
-            if (settings.fault().filter(f -> f == ImapFault.SLOW_GREETING).isPresent()) {
+            if (has(ImapFault.Kind.SLOW_GREETING)) {
                 awaitClientLeaving();
                 return;
             }
             send(GREETING);
-            if (settings.fault().filter(f -> f == ImapFault.DROP_AFTER_GREETING).isPresent()) {
+            if (has(ImapFault.Kind.DROP_AFTER_GREETING)) {
                 return;
             }
             serve();
@@ -89,6 +89,10 @@ final class ImapSession implements Runnable {
                 // already gone
             }
         }
+    }
+
+    private boolean has(ImapFault.Kind kind) {
+        return settings.fault().filter(f -> f.kind() == kind).isPresent();
     }
 
     /** Says nothing and reads until the client gives up (or the idle timeout, or the endpoint closing, ends it). */
@@ -128,7 +132,7 @@ final class ImapSession implements Runnable {
             send(tag + " " + BAD_STATE);
             return true;
         }
-        if (AFTER_LOGIN.contains(name) && settings.fault().filter(f -> f == ImapFault.BYE_MID_SESSION).isPresent()) {
+        if (AFTER_LOGIN.contains(name) && has(ImapFault.Kind.BYE_MID_SESSION)) {
             // Untagged and unasked for, the way a server going down ends a session: the command gets no tagged answer.
             send(ImapFault.BYE_TEXT);
             return false;
@@ -148,8 +152,12 @@ final class ImapSession implements Runnable {
                     startTls();
                 }
             }
-            case "LOGIN" -> login(c);
-            case "AUTHENTICATE" -> authenticate(c);
+            case "LOGIN" -> {
+                return login(c);
+            }
+            case "AUTHENTICATE" -> {
+                return authenticate(c);
+            }
             case "LIST", "LSUB" -> list(c);
             case "NAMESPACE" -> send("* NAMESPACE ((\"\" \"/\")) NIL NIL", tag + " OK NAMESPACE completed.");
             case "STATUS" -> status(c);
@@ -187,26 +195,29 @@ final class ImapSession implements Runnable {
         return !tls && !settings.loginType().allowsPasswordInClear();
     }
 
-    private void login(ImapCommand c) throws IOException {
+    /** @return false when the session is over */
+    private boolean login(ImapCommand c) throws IOException {
         if (passwordsRefused()) {
             send(c.tag() + " " + BAD_LOGIN_DISABLED);
         } else if (c.arguments().size() != 2) {
             send(c.tag() + " " + BAD_COMMAND);
         } else {
-            logIn(c.tag(), "LOGIN", c.arguments().get(0), c.arguments().get(1));
+            return logIn(c.tag(), "LOGIN", c.arguments().get(0), c.arguments().get(1));
         }
+        return true;
     }
 
-    private void authenticate(ImapCommand c) throws IOException {
+    /** @return false when the session is over */
+    private boolean authenticate(ImapCommand c) throws IOException {
         String mechanism = c.arguments().isEmpty() ? "" : c.arguments().get(0).toUpperCase(Locale.ROOT);
         if (!List.of(capabilities().split(" ")).contains("AUTH=" + mechanism)) {
             send(c.tag() + " " + BAD_LOGIN_DISABLED);
-            return;
+            return true;
         }
         if (!mechanism.equals("PLAIN")) {
             // the lab speaks no NTLM or Kerberos: a client choosing them is refused as Exchange refuses a bad token
             send(c.tag() + " NO AUTHENTICATE failed.");
-            return;
+            return true;
         }
         String payload;
         if (c.arguments().size() > 1) {
@@ -221,7 +232,7 @@ final class ImapSession implements Runnable {
         }
         if (payload.equals("*")) {
             send(c.tag() + " BAD AUTHENTICATE aborted.");
-            return;
+            return true;
         }
         String[] parts;
         try {
@@ -230,36 +241,51 @@ final class ImapSession implements Runnable {
             parts = new String[0];
         }
         if (parts.length != 3) {
+            journal.loginReceived();
             journal.loginFailed();
             send(c.tag() + " NO AUTHENTICATE failed.");
-            return;
+            return true;
         }
-        logIn(c.tag(), "AUTHENTICATE", parts[1], parts[2]);
+        return logIn(c.tag(), "AUTHENTICATE", parts[1], parts[2]);
     }
 
-    /** Wrong password and MaxConnectionsPerUser answer alike, as on Exchange; the store's limit does not. */
-    private void logIn(String tag, String verb, String name, String password) throws IOException {
+    /**
+     * Wrong password and MaxConnectionsPerUser answer alike, as on Exchange; the store's limit does not.
+     *
+     * @return false when the session is over (the fault {@code dropAfterLogin})
+     */
+    private boolean logIn(String tag, String verb, String name, String password) throws IOException {
+        int login = journal.loginReceived();
         pauseForTheDirectory();
         Optional<String> account = settings.credentials().authenticate(name, password);
-        if (account.isEmpty()) {
+        if (has(ImapFault.Kind.DROP_AFTER_LOGIN)) {
+            // The password reached the server, so the directory judged it: a wrong one counts although no answer is sent.
+            if (account.isEmpty()) {
+                journal.loginFailed();
+            }
+            return false;
+        }
+        if (account.isEmpty() || settings.fault().filter(f -> f.refuses(login)).isPresent()) {
+            // refuseLoginFrom stands for a password changed or an account locked meanwhile: Active Directory counts it as a failure.
             journal.loginFailed();
             send(tag + " NO " + verb + " failed.");
-            return;
+            return true;
         }
         OptionalInt sessions = admission.tryLogin(account.get());
         if (sessions.isEmpty()) {
             send(tag + " NO " + verb + " failed.");
-            return;
+            return true;
         }
         if (!settings.storeSessions().tryOpen(account.get())) {
             admission.logout(account.get());
             send(tag + " " + NO_STORE);
-            return;
+            return true;
         }
         user = account;
         state = State.AUTHENTICATED;
         journal.loginSucceeded(account.get(), sessions.getAsInt());
         send(tag + " OK " + verb + " completed.");
+        return true;
     }
 
     /** A login costs the Client Access server a directory check, refused or not; paid by this session's own thread. */
