@@ -41,16 +41,18 @@ import java.util.stream.Stream;
  * {@code deleteDir} work on the agent's real workspace folder; {@code isUnix}, {@code sh} and
  * {@code bat} ask the {@link Agent}: {@code sh} fails on Windows and {@code bat} elsewhere;</li>
  * <li>{@code withCredentials}, {@code withEnv} set variables for their body only; {@code lock}
- * refuses a resource this build already holds (Lockable Resources would wait for ever).</li>
+ * refuses a resource this build already holds (Lockable Resources would wait for ever);</li>
+ * <li>a {@code matrix} runs each cell with its axis values in env, its {@code when} deciding whether
+ * the cell runs, its {@code post} after its stages.</li>
  * </ul>
- * A block it does not model ({@code matrix}, {@code parallel}, {@code when}, {@code input}) fails
- * the test rather than pass unmodelled.
+ * A block it does not model ({@code parallel}, {@code input}) fails the test rather than pass
+ * unmodelled.
  */
 public final class PipelineRecorder extends GroovyObjectSupport {
 
     /** The post conditions modelled, in the order Jenkins runs them (Pipeline Syntax, "post"). */
     private static final List<String> POST_CONDITIONS = List.of("always", "failure", "success", "unstable", "unsuccessful", "cleanup");
-    private static final Set<String> NOT_MODELLED = Set.of("matrix", "parallel", "when", "input");
+    private static final Set<String> NOT_MODELLED = Set.of("parallel", "input");
 
     private final Agent agent;
     private final Map<String, Object> params;
@@ -62,6 +64,8 @@ public final class PipelineRecorder extends GroovyObjectSupport {
     private final Deque<String> stages = new ArrayDeque<>();
     private final List<String> messages = new ArrayList<>();
     private final Set<String> locks = new HashSet<>();
+    /** The verdicts of the {@code expression}s of the {@code when} being decided. */
+    private List<Boolean> conditions;
     private Script script;
     private Path directory;
     private boolean stageFailed;
@@ -164,6 +168,12 @@ public final class PipelineRecorder extends GroovyObjectSupport {
                 return pipeline(step, body);
             case "stage":
                 return stage(step, body);
+            case "matrix":
+                return matrix(step, body);
+            case "when":
+                return when(step, body);
+            case "expression":
+                return expression(step, body);
             case "post":
                 throw new IllegalStateException("post runs after its pipeline or stage, not where it is written");
             case "error":
@@ -256,6 +266,12 @@ public final class PipelineRecorder extends GroovyObjectSupport {
                     invokeMethod(section.name(), section.arguments());
                 }
             }
+        } catch (Skipped skipped) {
+            // its when did not hold: no steps, no post
+            stageResults.put(name, "SKIPPED");
+            open.pop();
+            stages.pop();
+            return null;
         } catch (StepFailure failure) {
             failed(failure);
         }
@@ -266,6 +282,64 @@ public final class PipelineRecorder extends GroovyObjectSupport {
             stages.pop();
         }
         return null;
+    }
+
+    /** Each cell runs its sections with its axis values in env; post after its stages. */
+    private Object matrix(Step matrix, Closure<?> body) {
+        MatrixDefinition definition = MatrixDefinition.of(body);
+        // cells run in parallel: one cell's failure does not skip another's stages
+        boolean failedBefore = stageFailed;
+        boolean aCellFailed = false;
+        for (Map<String, String> cell : definition.cells()) {
+            stageFailed = false;
+            env.putAll(cell);
+            open.push(matrix);
+            try {
+                for (MatrixDefinition.Section section : definition.sections()) {
+                    if (section.name().equals("post")) {
+                        post(new Sections.Section("post", section.arguments()), () -> currentBuild.getResult());
+                    } else {
+                        invokeMethod(section.name(), section.arguments());
+                    }
+                }
+            } catch (Skipped skipped) {
+                // the cell's when did not hold: its stages and post do not run
+            } finally {
+                open.pop();
+                cell.keySet().forEach(env::remove);
+                aCellFailed |= stageFailed;
+            }
+        }
+        stageFailed = failedBefore || aCellFailed;
+        return null;
+    }
+
+    private Object when(Step when, Closure<?> body) {
+        conditions = new ArrayList<>();
+        try {
+            run(when, body);
+            if (conditions.contains(false)) {
+                throw new Skipped();
+            }
+            return null;
+        } finally {
+            conditions = null;
+        }
+    }
+
+    private Object expression(Step expression, Closure<?> body) {
+        boolean holds = org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation.castToBoolean(run(expression, body));
+        if (conditions != null) {
+            conditions.add(holds);
+        }
+        return holds;
+    }
+
+    /** A when that did not hold: its stage or matrix cell is skipped. */
+    private static final class Skipped extends RuntimeException {
+        Skipped() {
+            super(null, null, false, false);
+        }
     }
 
     /** Each condition that holds runs; a failure ends its own condition only, and fails the build. */
