@@ -34,6 +34,15 @@ final class Sections extends GroovyObjectSupport {
         return sections.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
+    /** The declarative keywords of {@code agent none} and {@code agent any}. */
+    @Override
+    public Object getProperty(String name) {
+        if (name.equals("none") || name.equals("any")) {
+            return name;
+        }
+        throw new groovy.lang.MissingPropertyException(name, getClass());
+    }
+
     @Override
     public Object invokeMethod(String name, Object args) {
         sections.add(new Section(name, args instanceof Object[] array ? array : new Object[] {args}));
