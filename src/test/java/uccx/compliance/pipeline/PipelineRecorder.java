@@ -22,7 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
 
 /**
  * Runs a declarative Jenkinsfile without Jenkins, the way Jenkins runs it. Every step and directive
@@ -328,7 +330,7 @@ public final class PipelineRecorder extends GroovyObjectSupport {
     }
 
     private Object expression(Step expression, Closure<?> body) {
-        boolean holds = org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation.castToBoolean(run(expression, body));
+        boolean holds = DefaultTypeTransformation.castToBoolean(run(expression, body));
         if (conditions != null) {
             conditions.add(holds);
         }
@@ -343,7 +345,7 @@ public final class PipelineRecorder extends GroovyObjectSupport {
     }
 
     /** Each condition that holds runs; a failure ends its own condition only, and fails the build. */
-    private void post(Sections.Section post, java.util.function.Supplier<String> result) {
+    private void post(Sections.Section post, Supplier<String> result) {
         Step step = new Step("post", List.of(), open.peek(), Map.copyOf(env));
         steps.add(step);
         Sections conditions = Sections.of((Closure<?>) post.arguments()[0]);

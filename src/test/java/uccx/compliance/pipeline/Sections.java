@@ -2,6 +2,7 @@ package uccx.compliance.pipeline;
 
 import groovy.lang.Closure;
 import groovy.lang.GroovyObjectSupport;
+import groovy.lang.MissingPropertyException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +41,7 @@ final class Sections extends GroovyObjectSupport {
         if (name.equals("none") || name.equals("any")) {
             return name;
         }
-        throw new groovy.lang.MissingPropertyException(name, getClass());
+        throw new MissingPropertyException(name, getClass());
     }
 
     @Override
