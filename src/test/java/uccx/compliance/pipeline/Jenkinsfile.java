@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.codehaus.groovy.control.CompilerConfiguration;
 
-/** The project's Jenkinsfile, compiled as Groovy and run against a {@link PipelineRecorder}. */
+/** A Jenkinsfile, compiled as Groovy and run as one build against a {@link PipelineRecorder}. */
 final class Jenkinsfile {
 
     private final Path file;
@@ -28,16 +28,27 @@ final class Jenkinsfile {
         return new GroovyShell(getClass().getClassLoader(), configuration).parse(file.toFile());
     }
 
-    /**
-     * Runs it once, as a build with these parameters on agents whose workspace is {@code workspace}.
-     */
-    PipelineRecorder run(Path workspace, Map<String, Object> params) throws IOException {
-        PipelineRecorder recorder = new PipelineRecorder(workspace, params);
+    /** Runs it once, as a build of the job {@code jobName} on {@code agent}, with no parameters. */
+    PipelineRecorder run(String jobName, Agent agent) throws IOException {
+        return run(jobName, agent, Map.of());
+    }
+
+    PipelineRecorder run(String jobName, Agent agent, Map<String, Object> params) throws IOException {
+        PipelineRecorder recorder = new PipelineRecorder(jobName, agent, params);
         Script script = parse();
         Binding binding = new Binding();
         binding.setVariable(JenkinsfileScript.RECORDER, recorder);
+        // what the Jenkinsfile reads outside any closure, before pipeline {}
+        binding.setVariable("env", recorder.env());
+        binding.setVariable("params", recorder.params());
+        binding.setVariable("currentBuild", recorder.currentBuild());
         script.setBinding(binding);
-        script.run();
+        recorder.runs(script);
+        try {
+            script.run();
+        } catch (StepFailure failure) {
+            recorder.failedOutsideStages(failure);
+        }
         return recorder;
     }
 }

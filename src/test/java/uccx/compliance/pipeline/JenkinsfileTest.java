@@ -6,33 +6,38 @@ import static org.assertj.core.api.Assertions.entry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.nio.file.PathMatcher;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import uccx.compliance.evidence.ControlResult;
 import uccx.compliance.evidence.Outcome;
-import uccx.compliance.evidence.RunSummary;
 
 /**
- * The Jenkinsfile, run with recording stand-ins for the Jenkins steps: what it asks Jenkins to do,
- * and which build result each summary.json gives. The summaries are written by RunSummary itself,
- * so the verdict reads the keys a real run writes.
+ * The Jenkinsfile, run as Jenkins runs it (see {@link PipelineRecorder}) on a stand-in agent whose
+ * Maven writes what a real run writes ({@link MavenRun}): what it asks Jenkins to do, what it keeps,
+ * and which build result each run gives. The verdict is the Jenkinsfile's own code.
  */
 class JenkinsfileTest {
 
-    private static final String MAVEN = "mvn -B verify -Denv=${ENV} -Dmaven.test.failure.ignore=true";
+    private static final String MAVEN = "mvn -B verify -Denv=${SITE} -Dmaven.test.failure.ignore=true";
+    private static final String MAVEN_ON_WINDOWS = "mvn -B verify -Denv=%SITE% -Dmaven.test.failure.ignore=true";
+    private static final String PROD_JOB = "uccx-compliance/prod/nightly";
+    private static final String LAB_JOB = "uccx-compliance/lab/nightly";
     private static final Path PROJECT = Path.of(System.getProperty("uccx.projectDir", "."));
 
     @TempDir
@@ -40,130 +45,256 @@ class JenkinsfileTest {
 
     private final Jenkinsfile jenkinsfile = Jenkinsfile.ofProject();
 
+    /** The agent's checkout: the lab's file as committed, prod's made from the template as README says. */
+    @BeforeEach
+    void checkout() throws IOException {
+        Path environments = Files.createDirectories(workspace.resolve("environments"));
+        Files.copy(PROJECT.resolve("environments/lab.yaml"), environments.resolve("lab.yaml"));
+        Files.copy(PROJECT.resolve("environments/prod.example.yaml"), environments.resolve("prod.yaml"));
+    }
+
     @Test
     void compilesAsGroovy() throws IOException {
         assertThat(jenkinsfile.parse()).isNotNull();
     }
 
     @Test
-    void runsNightlyWithinATimeoutAndOffersOneSiteOrAll() throws IOException {
-        PipelineRecorder build = nightly();
+    void runsNightlyWithinATimeoutOneBuildAtATime() throws IOException {
+        PipelineRecorder build = prod(MavenRun.judging("prod", List.of(Outcome.COMPLIANT)));
 
         assertThat(only(build, "cron").argument()).isEqualTo("H 2 * * *");
         assertThat(only(build, "cron").isInside("triggers")).isTrue();
         Step timeout = only(build, "timeout");
         assertThat(timeout.isInside("options")).isTrue();
         assertThat(timeout.arguments()).containsExactly(Map.of("time", 2, "unit", "HOURS"));
-        assertThat(only(build, "choice").argument("name")).isEqualTo("SITE");
-        assertThat(only(build, "choice").argument("choices")).isEqualTo(Stream.concat(Stream.of("all"), sites(build).stream()).toList());
+        // a build started by hand queues behind the nightly one (and the reverse)
+        assertThat(only(build, "disableConcurrentBuilds").isInside("options")).isTrue();
     }
 
     @Test
-    void eachSiteRunsOnItsOwnAgent() throws IOException {
-        PipelineRecorder build = nightly();
+    void theSiteIsTheFolderOfTheJobAndRunsOnItsOwnAgent() throws IOException {
+        PipelineRecorder prod = prod(MavenRun.judging("prod", List.of(Outcome.COMPLIANT)));
+        PipelineRecorder lab = jenkinsfile.run(LAB_JOB, Agent.linux(workspace, MavenRun.judging("lab", List.of(Outcome.COMPLIANT))));
 
-        assertThat(sites(build)).containsExactly("lab", "prod");
-        assertThat(build.steps("label")).extracting(s -> s.env().get("ENV") + " -> " + s.argument())
-                .containsExactly("lab -> uccx-lab", "prod -> uccx-prod");
+        assertThat(only(prod, "label").argument()).isEqualTo("uccx-prod");
+        assertThat(only(lab, "label").argument()).isEqualTo("uccx-lab");
+        assertThat(only(prod, "sh").env()).containsEntry("SITE", "prod");
+        assertThat(only(lab, "sh").env()).containsEntry("SITE", "lab");
     }
 
     @Test
-    void runsTheControlsWithTheMavenCommandKeepingFailuresForTheReport() throws IOException {
-        PipelineRecorder build = nightly();
+    void aJobOutsideASiteFolderFailsNamingTheJobAndProbesNothing() throws IOException {
+        MavenRun maven = MavenRun.judging("prod", List.of(Outcome.COMPLIANT));
 
-        assertThat(build.steps("sh")).extracting(s -> s.env().get("ENV") + ": " + s.argument())
-                .containsExactly("lab: " + MAVEN, "prod: " + MAVEN);
-        assertThat(build.steps("sh")).allMatch(sh -> sh.isInside("withCredentials"));
+        PipelineRecorder build = jenkinsfile.run("uccx-nightly", Agent.linux(workspace, maven));
+
+        assertThat(result(build)).isEqualTo("FAILURE");
+        assertThat(build.messages()).singleElement().asString().contains("'uccx-nightly'", "folder named after its site");
+        assertThat(maven.commands()).isEmpty();
+    }
+
+    @Test
+    void runsTheControlsWithTheMavenCommandUnderTheSitesLock() throws IOException {
+        MavenRun maven = MavenRun.judging("prod", List.of(Outcome.COMPLIANT));
+
+        PipelineRecorder build = prod(maven);
+
+        assertThat(maven.commands()).containsExactly("sh " + MAVEN);
+        Step sh = only(build, "sh");
+        assertThat(sh.isInside("withCredentials")).isTrue();
+        // one account is never probed by two builds at once, whichever jobs they belong to
+        assertThat(sh.isInside("lock")).isTrue();
+        assertThat(only(build, "lock").argument("resource")).isEqualTo("uccx-prod");
+        assertThat(build.steps("lock")).allMatch(lock -> lock.isInside("stage"));
+    }
+
+    @Test
+    void aWindowsAgentRunsTheControlsWithBat() throws IOException {
+        MavenRun maven = MavenRun.judging("prod", List.of(Outcome.COMPLIANT, Outcome.NON_COMPLIANT));
+
+        PipelineRecorder build = jenkinsfile.run(PROD_JOB, Agent.windows(workspace, maven));
+
+        assertThat(maven.commands()).containsExactly("bat " + MAVEN_ON_WINDOWS);
+        assertThat(maven.environment()).containsEntry("SITE", "prod");
+        assertThat(build.steps("sh")).isEmpty();
+        assertThat(result(build)).isEqualTo("UNSTABLE");
     }
 
     @Test
     void bindsExactlyThePasswordsEachEnvironmentFileReferences() throws IOException {
-        PipelineRecorder build = nightly();
+        for (String site : List.of("lab", "prod")) {
+            MavenRun maven = MavenRun.judging(site, List.of(Outcome.COMPLIANT));
+            jenkinsfile.run("uccx-compliance/" + site + "/nightly", Agent.linux(workspace, maven));
 
-        for (Step binding : build.steps("withCredentials")) {
-            String site = (String) binding.env().get("ENV");
-            List<?> credentials = (List<?>) binding.argument();
-            assertThat(credentials).allMatch(c -> ((Step) c).name().equals("string"));
-            assertThat(credentials).extracting(c -> (String) ((Step) c).argument("variable"))
-                    .as("variables bound for %s", site).containsExactlyInAnyOrderElementsOf(referencedVariables(site));
+            Set<String> bound = new TreeSet<>(maven.environment().keySet());
+            bound.retainAll(referencedVariables(site));
+            assertThat(bound).as("variables bound for %s", site).isEqualTo(referencedVariables(site));
         }
-        Map<Object, Object> prodCredentials = new java.util.TreeMap<>();
-        build.steps("string").stream().filter(s -> "prod".equals(s.env().get("ENV")))
-                .forEach(s -> prodCredentials.put(s.argument("variable"), s.argument("credentialsId")));
-        assertThat(prodCredentials).containsExactly(
+        MavenRun maven = MavenRun.judging("prod", List.of(Outcome.COMPLIANT));
+        PipelineRecorder build = prod(maven);
+        Map<Object, Object> credentials = new TreeMap<>();
+        build.steps("string").forEach(s -> credentials.put(s.argument("variable"), s.argument("credentialsId")));
+        assertThat(credentials).containsExactly(
                 entry("EXCHANGE_AUDIT_PASSWORD", "uccx-prod-exchange-audit"),
                 entry("UCCX_MAILBOX_PASSWORD", "uccx-prod-uccx-mailbox"));
+        assertThat(maven.environment()).containsEntry("UCCX_MAILBOX_PASSWORD", "secret of uccx-prod-uccx-mailbox");
     }
 
     @Test
-    void publishesTestResultsTheAllureReportAndTheFingerprintedEvidence() throws IOException {
-        PipelineRecorder build = nightly();
+    void aSiteWithoutItsEnvironmentFileFailsInOneLineNamingItAndProbesNothing() throws IOException {
+        Files.delete(workspace.resolve("environments/prod.yaml"));
+        MavenRun maven = MavenRun.judging("prod", List.of(Outcome.COMPLIANT));
 
-        for (String site : sites(build)) {
-            List<Step> post = build.steps().stream().filter(s -> s.isInside("post") && site.equals(s.env().get("ENV"))).toList();
-            assertThat(post).filteredOn(s -> s.name().equals("junit")).singleElement()
-                    .satisfies(s -> assertThat(s.argument("testResults")).isEqualTo("target/failsafe-reports/*.xml"));
-            assertThat(post).filteredOn(s -> s.name().equals("allure")).singleElement()
-                    .satisfies(s -> assertThat(s.argument("results")).isEqualTo(List.of(Map.of("path", "target/allure-results"))));
-            assertThat(post).filteredOn(s -> s.name().equals("archiveArtifacts")).extracting(s -> s.argument("artifacts") + " " + s.argument("fingerprint"))
-                    .contains("reports/" + site + "/*/evidence-*.zip true", "reports/" + site + "/latest/report.html null");
-            assertThat(post).filteredOn(s -> !s.name().equals("always")).allMatch(s -> s.isInside("always"));
-        }
+        PipelineRecorder build = prod(maven);
+
+        assertThat(result(build)).isEqualTo("FAILURE");
+        assertThat(maven.commands()).isEmpty();
+        assertThat(build.messages()).singleElement().asString()
+                .startsWith("prod: environments/prod.yaml is missing").doesNotContain("\n");
+        assertThat(build.stageResults()).containsEntry("Controls", "FAILURE").containsEntry("Verdict", "SKIPPED");
+    }
+
+    @Test
+    void theEvidenceAndTestResultsAreKeptBeforeAnythingThatMayFail() throws IOException {
+        PipelineRecorder build = prod(MavenRun.judging("prod", List.of(Outcome.COMPLIANT, Outcome.COULD_NOT_VERIFY)));
+
+        List<String> order = build.steps().stream().map(Step::name)
+                .filter(n -> List.of("sh", "archiveArtifacts", "junit", "readJSON", "error", "allure").contains(n)).toList();
+        assertThat(order).containsExactly("sh", "archiveArtifacts", "junit", "readJSON", "error", "allure");
+        Step archive = only(build, "archiveArtifacts");
+        assertThat(archive.argument("fingerprint")).isEqualTo(true);
+        assertThat(archived(archive)).containsExactlyInAnyOrder(
+                "reports/prod/20260302T020000Z/evidence-prod-20260302T020000Z.zip", "reports/prod/latest/report.html");
+        Step junit = only(build, "junit");
+        assertThat(junit.argument("testResults")).isEqualTo("target/failsafe-reports/*.xml");
+        // the verdict is the summary's, not the count of failed tests
+        assertThat(junit.argument("skipMarkingBuildUnstable")).isEqualTo(true);
+    }
+
+    @Test
+    void anAllureFailureIsReportedAndNeitherLosesTheEvidenceNorChangesTheVerdict() throws IOException {
+        MavenRun maven = MavenRun.judging("prod", List.of(Outcome.COMPLIANT, Outcome.NON_COMPLIANT));
+
+        PipelineRecorder build = jenkinsfile.run(PROD_JOB, Agent.linux(workspace, maven).failing("allure"));
+
+        assertThat(build.steps("archiveArtifacts")).hasSize(1);
+        assertThat(build.steps("junit")).hasSize(1);
+        assertThat(result(build)).isEqualTo("UNSTABLE");
+        assertThat(build.messages()).anySatisfy(m -> assertThat(m).startsWith("prod: the Allure report was not published"));
+    }
+
+    @Test
+    void aMavenThatExitsNonZeroFailsTheBuildAndStillKeepsWhatItLeft() throws IOException {
+        PipelineRecorder build = prod(MavenRun.stoppedBeforeAnyControl("prod", 1));
+
+        assertThat(result(build)).isEqualTo("FAILURE");
+        assertThat(build.stageResults()).containsEntry("Controls", "FAILURE").containsEntry("Verdict", "SKIPPED");
+        assertThat(build.messages()).first().isEqualTo("script returned exit code 1");
+        assertThat(build.steps("archiveArtifacts")).hasSize(1);
+        assertThat(build.steps("junit")).hasSize(1);
+        assertThat(build.steps("allure")).hasSize(1);
+    }
+
+    @Test
+    void publishesOneAllureReportPerBuildOfOneSite() throws IOException {
+        PipelineRecorder build = prod(MavenRun.judging("prod", List.of(Outcome.COMPLIANT)));
+
+        // the plugin keeps one report per build and replaces it: a second publish would overwrite the first
+        Step allure = only(build, "allure");
+        assertThat(allure.argument("results")).isEqualTo(List.of(Map.of("path", "target/allure-results")));
+        // the verdict is the Jenkinsfile's: the plugin's default policy would mark failed tests UNSTABLE
+        assertThat(allure.argument("resultPolicy")).isEqualTo("LEAVE_AS_IS");
+        assertThat(allure.isInside("catchError")).isTrue();
+        assertThat(allure.isInside("stage")).isFalse();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("verdicts")
-    void decidesTheBuildResultFromTheLatestSummary(List<Outcome> outcomes, String result) throws IOException {
-        if (outcomes != null) {
-            summary("prod", outcomes);
+    void decidesTheBuildResultFromTheLatestSummaryNamingTheSite(List<Outcome> outcomes, String result, String message) throws IOException {
+        MavenRun maven = outcomes == null ? MavenRun.stoppedBeforeAnyControl("prod", 0) : MavenRun.judging("prod", outcomes);
+
+        PipelineRecorder build = prod(maven);
+
+        assertThat(result(build)).isEqualTo(result);
+        assertThat(build.stageResults()).containsEntry("Verdict", result);
+        if (message == null) {
+            assertThat(build.messages()).isEmpty();
+        } else {
+            assertThat(build.messages()).singleElement().isEqualTo(message);
         }
-
-        PipelineRecorder build = jenkinsfile.run(workspace, Map.of("SITE", "prod"));
-
-        assertThat(build.currentBuild().getResult()).isEqualTo(result);
     }
 
     static Stream<Arguments> verdicts() {
         return Stream.of(
-                Arguments.of(List.of(Outcome.COMPLIANT, Outcome.WAIVED, Outcome.NOT_APPLICABLE), null),
-                Arguments.of(List.of(Outcome.COMPLIANT, Outcome.NON_COMPLIANT), "UNSTABLE"),
-                Arguments.of(List.of(Outcome.COMPLIANT, Outcome.COULD_NOT_VERIFY), "FAILURE"),
-                Arguments.of(List.of(Outcome.NON_COMPLIANT, Outcome.COULD_NOT_VERIFY), "FAILURE"),
-                // validation stopped mvn before any control: nothing was proven
-                Arguments.of(null, "FAILURE"));
+                Arguments.of(List.of(Outcome.COMPLIANT, Outcome.WAIVED, Outcome.NOT_APPLICABLE), "SUCCESS", null),
+                Arguments.of(List.of(Outcome.COMPLIANT, Outcome.NON_COMPLIANT), "UNSTABLE", "prod: 1 result(s) non-compliant"),
+                Arguments.of(List.of(Outcome.COMPLIANT, Outcome.COULD_NOT_VERIFY), "FAILURE", "prod: 1 result(s) could not be verified"),
+                Arguments.of(List.of(Outcome.NON_COMPLIANT, Outcome.COULD_NOT_VERIFY), "FAILURE", "prod: 1 result(s) could not be verified"),
+                // a summary without a single result proves nothing
+                Arguments.of(List.of(), "FAILURE", "prod: reports/prod/latest/summary.json holds no result: nothing was proven"),
+                // Maven ended well but wrote no summary: nothing was proven
+                Arguments.of(null, "FAILURE", "prod: no reports/prod/latest/summary.json: the run stopped before any control, nothing was proven"));
     }
 
     @Test
-    void oneSitesFailureIsNotHiddenByAnotherSitesFindings() throws IOException {
-        summary("lab", List.of(Outcome.COULD_NOT_VERIFY));
-        summary("prod", List.of(Outcome.NON_COMPLIANT));
+    void aRefusedPasswordIsNamedInTheVerdict() throws IOException {
+        MavenRun maven = MavenRun.judging("prod", List.of(Outcome.COMPLIANT, Outcome.COULD_NOT_VERIFY),
+                Map.of("state", "refused-earlier", "since", "2026-03-01T02:03:04Z"));
 
-        assertThat(nightly().currentBuild().getResult()).isEqualTo("FAILURE");
+        PipelineRecorder build = prod(maven);
+
+        assertThat(build.messages()).singleElement().isEqualTo("prod: 1 result(s) could not be verified; the UCCX password was refused since "
+                + "2026-03-01T02:03:04Z and is not tried again: update the credential uccx-prod-uccx-mailbox");
     }
 
     @Test
-    void aChosenSiteRunsAloneAndTheOtherIsNotJudged() throws IOException {
-        summary("prod", List.of(Outcome.COMPLIANT));
+    void anUnstableVerdictIsNotMadeBetterByWhatFollows() throws IOException {
+        PipelineRecorder build = prod(MavenRun.judging("prod", List.of(Outcome.NON_COMPLIANT)));
 
-        PipelineRecorder build = jenkinsfile.run(workspace, Map.of("SITE", "prod"));
+        // catchError(buildResult: 'SUCCESS') around Allure ran after the verdict
+        assertThat(build.steps("catchError")).hasSize(1);
+        assertThat(result(build)).isEqualTo("UNSTABLE");
+    }
 
-        assertThat(build.steps("sh")).extracting(s -> s.env().get("ENV")).containsExactly("prod");
-        assertThat(build.steps("fileExists")).extracting(s -> s.env().get("ENV")).containsExactly("prod");
-        // lab has no summary here: had its cell run, the build would have failed
-        assertThat(build.currentBuild().getResult()).isNull();
+    @Test
+    void emptiesLastNightsReportsButRemembersARefusedPassword() throws IOException {
+        Path reports = Files.createDirectories(workspace.resolve("reports/prod/20260301-020000Z"));
+        Files.writeString(reports.resolve("summary.json"), "{}");
+        Files.createDirectories(workspace.resolve("reports/prod/latest"));
+        Files.writeString(workspace.resolve("reports/prod/latest/summary.json"), "{}");
+        Files.createDirectories(workspace.resolve("target/failsafe-reports"));
+        Files.writeString(workspace.resolve("target/failsafe-reports/TEST-old.xml"), "<testsuite/>");
+        String memory = "{\"uccx\":{\"hash\":\"c2FsdGVk\",\"since\":\"2026-03-01T02:03:04Z\"}}";
+        Files.writeString(workspace.resolve("reports/prod/refused-credentials.json"), memory);
+        MavenRun maven = MavenRun.judging("prod", List.of(Outcome.COMPLIANT));
+
+        prod(maven);
+
+        assertThat(maven.foundAtStart()).map(Path::toString).filteredOn(p -> !p.startsWith("environments"))
+                .containsExactly("reports/prod/refused-credentials.json");
+        assertThat(workspace.resolve("reports/prod/refused-credentials.json")).hasContent(memory);
     }
 
     @Test
     void everyShellCommandIsDocumentedInTheReadme() throws IOException {
         String readme = Files.readString(PROJECT.resolve("README.md"));
+        MavenRun linux = MavenRun.judging("prod", List.of(Outcome.COMPLIANT));
+        prod(linux);
+        MavenRun windows = MavenRun.judging("prod", List.of(Outcome.COMPLIANT));
+        jenkinsfile.run(PROD_JOB, Agent.windows(workspace, windows));
 
-        assertThat(nightly().steps("sh")).isNotEmpty()
-                .allSatisfy(sh -> assertThat(readme).contains((String) sh.argument()));
+        assertThat(Stream.concat(linux.commands().stream(), windows.commands().stream()))
+                .hasSize(2).allSatisfy(command -> assertThat(readme).contains(command.substring(command.indexOf(' ') + 1)));
     }
 
-    /** The nightly build: the timer starts it with the default parameters, none on a first build. */
-    private PipelineRecorder nightly() throws IOException {
-        return jenkinsfile.run(workspace, Map.of());
+    /** A build of prod's job on a Linux agent. */
+    private PipelineRecorder prod(MavenRun maven) throws IOException {
+        return jenkinsfile.run(PROD_JOB, Agent.linux(workspace, maven));
+    }
+
+    /** As Jenkins shows it: a build nothing marked is SUCCESS. */
+    private static String result(PipelineRecorder build) {
+        return build.currentBuild().getResult() == null ? "SUCCESS" : build.currentBuild().getResult();
     }
 
     private static Step only(PipelineRecorder build, String name) {
@@ -171,26 +302,19 @@ class JenkinsfileTest {
         return build.steps(name).get(0);
     }
 
-    /** The matrix cells that ran, by their ENV axis value. */
-    private static List<String> sites(PipelineRecorder build) {
-        return build.steps("stages").stream().map(s -> (String) s.env().get("ENV")).filter(e -> e != null).toList();
+    /** The workspace files an archiveArtifacts step's comma-separated Ant patterns match. */
+    private List<String> archived(Step archive) throws IOException {
+        List<PathMatcher> patterns = Arrays.stream(String.valueOf(archive.argument("artifacts")).split(","))
+                .map(String::trim).map(p -> FileSystems.getDefault().getPathMatcher("glob:" + p)).toList();
+        try (Stream<Path> files = Files.walk(workspace)) {
+            return files.filter(Files::isRegularFile).map(workspace::relativize)
+                    .filter(p -> patterns.stream().anyMatch(m -> m.matches(p))).map(Path::toString).toList();
+        }
     }
 
-    private void summary(String site, List<Outcome> outcomes) {
-        Instant started = Instant.parse("2026-03-02T02:00:00Z");
-        RunSummary summary = new RunSummary(site, started, List.of("IMAP-01"));
-        for (int i = 0; i < outcomes.size(); i++) {
-            summary.add(new ControlResult("IMAP-01", "EXCH0" + (i + 1), outcomes.get(i), outcomes.get(i).label()));
-        }
-        summary.write(workspace.resolve("reports").resolve(site), started.plusSeconds(90), 1);
-    }
-
-    /** The ${VAR} names a site's environment file (or its template) reads, comments left out. */
-    private static Set<String> referencedVariables(String site) throws IOException {
-        Path file = PROJECT.resolve("environments").resolve(site + ".yaml");
-        if (!Files.exists(file)) {
-            file = PROJECT.resolve("environments").resolve(site + ".example.yaml");
-        }
+    /** The ${VAR} names a site's environment file in the workspace reads, comments left out. */
+    private Set<String> referencedVariables(String site) throws IOException {
+        Path file = workspace.resolve("environments").resolve(site + ".yaml");
         assertThat(file).as("the environment file of site %s", site).exists();
         Set<String> names = new TreeSet<>();
         collect(new YAMLMapper().readTree(file.toFile()), names);

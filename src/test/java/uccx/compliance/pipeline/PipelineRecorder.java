@@ -4,44 +4,88 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import groovy.lang.Closure;
 import groovy.lang.GString;
 import groovy.lang.GroovyObjectSupport;
+import groovy.lang.MetaMethod;
 import groovy.lang.MissingPropertyException;
+import groovy.lang.Script;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
 
 /**
- * Runs a declarative Jenkinsfile without Jenkins. Every step and directive is recorded, and a
- * closure argument runs at once with the recorder as its delegate, so what it calls is recorded
- * too. Jenkins is imitated only where the verdict depends on it: matrix cells, {@code when},
- * {@code currentBuild}, and {@code fileExists}/{@code readJSON} reading a workspace folder.
- * Nothing fails here: {@code sh} is recorded, not run.
+ * Runs a declarative Jenkinsfile without Jenkins, the way Jenkins runs it. Every step and directive
+ * is recorded, and a closure argument runs with the recorder as its delegate, so what it calls is
+ * recorded too. The verdict is the Jenkinsfile's own: this class decides nothing, it models the
+ * steps the Jenkinsfile calls, as jenkins.io documents them:
+ * <ul>
+ * <li>a failing step ({@code error}, {@code sh}/{@code bat} with a non-zero exit, {@code readJSON}
+ * of a missing file, a step the {@link Agent} fails) ends its block; an uncaught failure fails its
+ * stage and the build, later stages are skipped ("skipped due to earlier failure"), {@code post}
+ * still runs (Pipeline Syntax, "post", "stages");</li>
+ * <li>{@code unstable} marks the stage and the build UNSTABLE and goes on; {@code catchError} catches
+ * a failure and sets buildResult (default FAILURE) and stageResult (default SUCCESS) (Pipeline Basic
+ * Steps);</li>
+ * <li>{@code fileExists}, {@code readFile}, {@code writeFile}, {@code readJSON}, {@code dir},
+ * {@code deleteDir} work on the agent's real workspace folder; {@code isUnix}, {@code sh} and
+ * {@code bat} ask the {@link Agent}: {@code sh} fails on Windows and {@code bat} elsewhere;</li>
+ * <li>{@code withCredentials}, {@code withEnv} set variables for their body only; {@code lock}
+ * refuses a resource this build already holds (Lockable Resources would wait for ever);</li>
+ * <li>a {@code matrix} runs each cell with its axis values in env, its {@code when} deciding whether
+ * the cell runs, its {@code post} after its stages.</li>
+ * </ul>
+ * A block it does not model ({@code parallel}, {@code input}) fails the test rather than pass
+ * unmodelled.
  */
 public final class PipelineRecorder extends GroovyObjectSupport {
 
-    private final Path workspace;
+    /** The post conditions modelled, in the order Jenkins runs them (Pipeline Syntax, "post"). */
+    private static final List<String> POST_CONDITIONS = List.of("always", "failure", "success", "unstable", "unsuccessful", "cleanup");
+    private static final Set<String> NOT_MODELLED = Set.of("parallel", "input");
+
+    private final Agent agent;
     private final Map<String, Object> params;
     private final Map<String, Object> env = new LinkedHashMap<>();
     private final CurrentBuild currentBuild = new CurrentBuild();
     private final List<Step> steps = new ArrayList<>();
     private final Deque<Step> open = new ArrayDeque<>();
+    private final Map<String, String> stageResults = new LinkedHashMap<>();
+    private final Deque<String> stages = new ArrayDeque<>();
+    private final List<String> messages = new ArrayList<>();
+    private final Set<String> locks = new HashSet<>();
     /** The verdicts of the {@code expression}s of the {@code when} being decided. */
     private List<Boolean> conditions;
+    private Script script;
+    private Path directory;
+    private boolean stageFailed;
 
     /**
-     * @param workspace where fileExists and readJSON look, as the agent's workspace
-     * @param params    the build parameters; empty as on a job's first build
+     * @param jobName the job's full name, as {@code env.JOB_NAME}
+     * @param params  the build parameters; empty as on a job's first build
      */
-    PipelineRecorder(Path workspace, Map<String, Object> params) {
-        this.workspace = workspace;
+    PipelineRecorder(String jobName, Agent agent, Map<String, Object> params) {
+        this.agent = agent;
         this.params = Map.copyOf(params);
+        this.directory = agent.workspace();
+        env.put("JOB_NAME", jobName);
+    }
+
+    /** The Jenkinsfile whose own methods (its verdict, its helpers) calls inside closures reach. */
+    void runs(Script jenkinsfile) {
+        this.script = jenkinsfile;
     }
 
     List<Step> steps() {
@@ -56,6 +100,30 @@ public final class PipelineRecorder extends GroovyObjectSupport {
         return currentBuild;
     }
 
+    Map<String, Object> env() {
+        return env;
+    }
+
+    Map<String, Object> params() {
+        return params;
+    }
+
+    /** Each stage that started, with SUCCESS, UNSTABLE, FAILURE, or SKIPPED after an earlier failure. */
+    Map<String, String> stageResults() {
+        return Map.copyOf(stageResults);
+    }
+
+    /** The lines Jenkins prints for unstable and for each failure where it ends, in order. */
+    List<String> messages() {
+        return List.copyOf(messages);
+    }
+
+    /** A failure outside any stage (before {@code pipeline}, in its agent): the build fails. */
+    void failedOutsideStages(StepFailure failure) {
+        messages.add(failure.getMessage());
+        currentBuild.setResult("FAILURE");
+    }
+
     @Override
     public Object getProperty(String name) {
         switch (name) {
@@ -66,13 +134,9 @@ public final class PipelineRecorder extends GroovyObjectSupport {
             case "currentBuild":
                 return currentBuild;
             default:
-                // Jenkins resolves a bare name such as an axis from the environment
+                // Jenkins resolves a bare name such as SITE from the environment
                 if (env.containsKey(name)) {
                     return env.get(name);
-                }
-                // the declarative keywords of agent none and agent any
-                if (name.equals("none") || name.equals("any")) {
-                    return name;
                 }
                 throw new MissingPropertyException(name, getClass());
         }
@@ -81,22 +145,75 @@ public final class PipelineRecorder extends GroovyObjectSupport {
     @Override
     public Object invokeMethod(String name, Object args) {
         Object[] arguments = args instanceof Object[] array ? array : new Object[] {args};
+        if (definedByTheJenkinsfile(name)) {
+            return script.getMetaClass().invokeMethod(script, name, arguments);
+        }
+        if (NOT_MODELLED.contains(name)) {
+            throw new UnsupportedOperationException(name + " is not modelled by PipelineRecorder: model it before the Jenkinsfile uses it");
+        }
         Closure<?> body = arguments.length > 0 && arguments[arguments.length - 1] instanceof Closure<?> c ? c : null;
         Step step = new Step(name, plain(arguments), open.peek(), Map.copyOf(env));
         steps.add(step);
-        switch (name) {
-            case "matrix":
-                return matrix(step, body);
+        if (agent.failingSteps().contains(name)) {
+            throw new StepFailure(name + " failed on this agent");
+        }
+        try {
+            return perform(step, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Object perform(Step step, Closure<?> body) throws IOException {
+        switch (step.name()) {
+            case "pipeline":
+                return pipeline(step, body);
             case "stage":
                 return stage(step, body);
+            case "matrix":
+                return matrix(step, body);
             case "when":
                 return when(step, body);
             case "expression":
                 return expression(step, body);
+            case "post":
+                throw new IllegalStateException("post runs after its pipeline or stage, not where it is written");
+            case "error":
+                throw new StepFailure(String.valueOf(step.argument()));
+            case "unstable":
+                messages.add(String.valueOf(step.argument()));
+                worsenStage("UNSTABLE");
+                currentBuild.setResult("UNSTABLE");
+                return null;
+            case "catchError":
+                return catchError(step, body);
+            case "sh":
+            case "bat":
+                return shell(step);
+            case "isUnix":
+                return agent.unix();
+            case "dir":
+                return dir(step, body);
+            case "deleteDir":
+                deleteDirectory();
+                return null;
             case "fileExists":
-                return Files.exists(workspace.resolve(String.valueOf(step.argument())));
+                return Files.exists(directory.resolve(String.valueOf(step.argument())));
+            case "readFile":
+                return readFile(String.valueOf(step.argument("file")));
+            case "writeFile":
+                Path file = directory.resolve(String.valueOf(step.argument("file")));
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, String.valueOf(step.argument("text")), StandardCharsets.UTF_8);
+                return null;
             case "readJSON":
-                return readJson(String.valueOf(step.argument("file")));
+                return new ObjectMapper().readValue(readFile(String.valueOf(step.argument("file"))), Map.class);
+            case "withEnv":
+                return withEnv(step, body, variables(step));
+            case "withCredentials":
+                return withEnv(step, body, secrets(step));
+            case "lock":
+                return lock(step, body);
             default:
                 if (body != null) {
                     run(step, body);
@@ -106,30 +223,97 @@ public final class PipelineRecorder extends GroovyObjectSupport {
         }
     }
 
-    /** Each cell of the matrix runs its sections in order, with its axis values in env. */
-    private Object matrix(Step matrix, Closure<?> body) {
-        MatrixDefinition definition = MatrixDefinition.of(body);
-        for (Map<String, String> cell : definition.cells()) {
-            env.putAll(cell);
-            open.push(matrix);
-            try {
-                definition.sections().forEach(section -> invokeMethod(section.name(), section.arguments()));
-            } catch (Skipped skipped) {
-                // the cell's when did not hold: its stages and post do not run
-            } finally {
-                open.pop();
-                cell.keySet().forEach(env::remove);
+    private boolean definedByTheJenkinsfile(String name) {
+        if (script == null) {
+            return false;
+        }
+        for (MetaMethod method : script.getMetaClass().respondsTo(script, name)) {
+            if (method.getDeclaringClass().getTheClass() == script.getClass()) {
+                return true;
             }
+        }
+        return false;
+    }
+
+    /** The directives first, then the stages, then post: as Jenkins runs a declarative pipeline. */
+    private Object pipeline(Step pipeline, Closure<?> body) {
+        Sections sections = Sections.of(body);
+        open.push(pipeline);
+        try {
+            for (Sections.Section section : sections.all()) {
+                if (!section.name().equals("post")) {
+                    invokeMethod(section.name(), section.arguments());
+                }
+            }
+            sections.named("post").ifPresent(post -> post(post, () -> currentBuild.getResult()));
+        } finally {
+            open.pop();
         }
         return null;
     }
 
     private Object stage(Step stage, Closure<?> body) {
-        try {
-            return run(stage, body);
-        } catch (Skipped skipped) {
+        String name = String.valueOf(stage.arguments().get(0));
+        if (stageFailed) {
+            stageResults.put(name, "SKIPPED");
             return null;
         }
+        Sections sections = Sections.of(body);
+        stageResults.put(name, "SUCCESS");
+        stages.push(name);
+        open.push(stage);
+        try {
+            for (Sections.Section section : sections.all()) {
+                if (!section.name().equals("post")) {
+                    invokeMethod(section.name(), section.arguments());
+                }
+            }
+        } catch (Skipped skipped) {
+            // its when did not hold: no steps, no post
+            stageResults.put(name, "SKIPPED");
+            open.pop();
+            stages.pop();
+            return null;
+        } catch (StepFailure failure) {
+            failed(failure);
+        }
+        try {
+            sections.named("post").ifPresent(post -> post(post, () -> stageResults.get(name)));
+        } finally {
+            open.pop();
+            stages.pop();
+        }
+        return null;
+    }
+
+    /** Each cell runs its sections with its axis values in env; post after its stages. */
+    private Object matrix(Step matrix, Closure<?> body) {
+        MatrixDefinition definition = MatrixDefinition.of(body);
+        // cells run in parallel: one cell's failure does not skip another's stages
+        boolean failedBefore = stageFailed;
+        boolean aCellFailed = false;
+        for (Map<String, String> cell : definition.cells()) {
+            stageFailed = false;
+            env.putAll(cell);
+            open.push(matrix);
+            try {
+                for (MatrixDefinition.Section section : definition.sections()) {
+                    if (section.name().equals("post")) {
+                        post(new Sections.Section("post", section.arguments()), () -> currentBuild.getResult());
+                    } else {
+                        invokeMethod(section.name(), section.arguments());
+                    }
+                }
+            } catch (Skipped skipped) {
+                // the cell's when did not hold: its stages and post do not run
+            } finally {
+                open.pop();
+                cell.keySet().forEach(env::remove);
+                aCellFailed |= stageFailed;
+            }
+        }
+        stageFailed = failedBefore || aCellFailed;
+        return null;
     }
 
     private Object when(Step when, Closure<?> body) {
@@ -153,12 +337,167 @@ public final class PipelineRecorder extends GroovyObjectSupport {
         return holds;
     }
 
-    private Object readJson(String file) {
+    /** A when that did not hold: its stage or matrix cell is skipped. */
+    private static final class Skipped extends RuntimeException {
+        Skipped() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Each condition that holds runs; a failure ends its own condition only, and fails the build. */
+    private void post(Sections.Section post, Supplier<String> result) {
+        Step step = new Step("post", List.of(), open.peek(), Map.copyOf(env));
+        steps.add(step);
+        Sections conditions = Sections.of((Closure<?>) post.arguments()[0]);
+        conditions.all().stream().filter(c -> !POST_CONDITIONS.contains(c.name())).findAny().ifPresent(c -> {
+            throw new UnsupportedOperationException("post condition " + c.name() + " is not modelled");
+        });
+        open.push(step);
         try {
-            return new ObjectMapper().readValue(workspace.resolve(file).toFile(), Map.class);
-        } catch (IOException e) {
-            // readJSON fails the build on a missing file too
-            throw new UncheckedIOException("readJSON: " + file, e);
+            for (String condition : POST_CONDITIONS) {
+                String now = result.get() == null ? "SUCCESS" : result.get();
+                boolean holds = switch (condition) {
+                    case "failure" -> now.equals("FAILURE");
+                    case "success" -> now.equals("SUCCESS");
+                    case "unstable" -> now.equals("UNSTABLE");
+                    case "unsuccessful" -> !now.equals("SUCCESS");
+                    default -> true;
+                };
+                Sections.Section section = conditions.named(condition).orElse(null);
+                if (holds && section != null) {
+                    try {
+                        invokeMethod(section.name(), section.arguments());
+                    } catch (StepFailure failure) {
+                        failed(failure);
+                    }
+                }
+            }
+        } finally {
+            open.pop();
+        }
+    }
+
+    private void failed(StepFailure failure) {
+        messages.add(failure.getMessage());
+        worsenStage("FAILURE");
+        if (!stages.isEmpty()) {
+            stageFailed = true;
+        }
+        currentBuild.setResult("FAILURE");
+    }
+
+    private void worsenStage(String result) {
+        if (stages.isEmpty()) {
+            return;
+        }
+        String stage = stages.peek();
+        String before = stageResults.get(stage);
+        if (before.equals("SUCCESS") || (before.equals("UNSTABLE") && result.equals("FAILURE"))) {
+            stageResults.put(stage, result);
+        }
+    }
+
+    private Object catchError(Step step, Closure<?> body) {
+        try {
+            return run(step, body);
+        } catch (StepFailure failure) {
+            Object message = step.argument("message");
+            messages.add(message != null ? String.valueOf(message) : failure.getMessage());
+            String buildResult = step.argument("buildResult") == null ? "FAILURE" : String.valueOf(step.argument("buildResult"));
+            String stageResult = step.argument("stageResult") == null ? "SUCCESS" : String.valueOf(step.argument("stageResult"));
+            currentBuild.setResult(buildResult);
+            if (!stageResult.equals("SUCCESS")) {
+                worsenStage(stageResult);
+            }
+            return null;
+        }
+    }
+
+    private Object shell(Step step) throws IOException {
+        boolean windowsShell = step.name().equals("bat");
+        if (windowsShell == agent.unix()) {
+            throw new StepFailure(step.name() + " cannot run on " + (agent.unix() ? "a Unix" : "a Windows") + " agent");
+        }
+        String command = String.valueOf(step.argument() != null ? step.argument() : step.argument("script"));
+        int exit = agent.shell().run(step.name(), command, directory, Map.copyOf(env));
+        if (exit != 0) {
+            throw new StepFailure("script returned exit code " + exit);
+        }
+        return null;
+    }
+
+    private Object dir(Step step, Closure<?> body) {
+        Path before = directory;
+        directory = directory.resolve(String.valueOf(step.argument())).normalize();
+        try {
+            return run(step, body);
+        } finally {
+            directory = before;
+        }
+    }
+
+    private void deleteDirectory() throws IOException {
+        if (!directory.startsWith(agent.workspace())) {
+            throw new IllegalStateException("deleteDir outside the workspace: " + directory);
+        }
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(directory)) {
+            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private String readFile(String name) throws IOException {
+        try {
+            return Files.readString(directory.resolve(name), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            // readFile and readJSON fail their step on a missing file
+            throw new StepFailure(name + " does not exist");
+        }
+    }
+
+    private Object withEnv(Step step, Closure<?> body, Map<String, Object> variables) {
+        Map<String, Object> before = new LinkedHashMap<>(env);
+        env.putAll(variables);
+        try {
+            return run(step, body);
+        } finally {
+            env.clear();
+            env.putAll(before);
+        }
+    }
+
+    private static Map<String, Object> variables(Step withEnv) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (Object assignment : (List<?>) withEnv.arguments().get(0)) {
+            String[] pair = String.valueOf(assignment).split("=", 2);
+            variables.put(pair[0], pair[1]);
+        }
+        return variables;
+    }
+
+    /** Each bound variable holds a stand-in secret naming its credential, never a real one. */
+    private static Map<String, Object> secrets(Step withCredentials) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (Object binding : (List<?>) withCredentials.arguments().get(0)) {
+            Step credential = (Step) binding;
+            variables.put(String.valueOf(credential.argument("variable")), "secret of " + credential.argument("credentialsId"));
+        }
+        return variables;
+    }
+
+    private Object lock(Step step, Closure<?> body) {
+        String resource = String.valueOf(step.argument("resource") != null ? step.argument("resource") : step.argument());
+        if (!locks.add(resource)) {
+            throw new IllegalStateException("lock " + resource + " taken twice by one build: Jenkins would wait for ever");
+        }
+        try {
+            return run(step, body);
+        } finally {
+            locks.remove(resource);
         }
     }
 
@@ -197,12 +536,5 @@ public final class PipelineRecorder extends GroovyObjectSupport {
             return list.stream().map(PipelineRecorder::plain).toList();
         }
         return value;
-    }
-
-    /** A when that did not hold: its stage or matrix cell is skipped. */
-    private static final class Skipped extends RuntimeException {
-        Skipped() {
-            super(null, null, false, false);
-        }
     }
 }
