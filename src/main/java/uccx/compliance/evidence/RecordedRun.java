@@ -19,10 +19,11 @@ import java.util.Optional;
  * One run as its folder records it: {@code summary.json} (written by {@link RunSummary}, for a live run
  * and a replay alike) and, once published, {@code report.html} and the evidence zip. Read back from
  * the files, not from the running suite, so that what the screen shows is what the evidence holds.
- * Fields other rooms may add to the summary later (say {@code credentials}) are kept as notes when
- * present and are no error when absent.
+ * The summary's warnings and credential states are kept as notes when present (a run that used no
+ * credential writes an empty {@code credentials}, which makes no note) and are no error when absent.
  *
- * @param notes one line each: the summary's warnings, then its credentials, as their labels and text
+ * @param notes one line each: the summary's warnings, then one line of its credentials
+ *              ({@code uccx: refused-earlier since <run>})
  */
 public record RecordedRun(String environment, Path folder, Optional<Duration> took, int remoteCommands, List<ControlResult> results,
         List<String> notes, Optional<Path> report, Optional<Path> evidence) {
@@ -54,7 +55,11 @@ public record RecordedRun(String environment, Path folder, Optional<Duration> to
         JsonNode credentials = summary.path("credentials");
         if (credentials.isArray()) {
             credentials.forEach(c -> notes.add("Credentials: " + oneLine(c)));
-        } else if (!credentials.isMissingNode() && !credentials.isNull()) {
+        } else if (credentials.isObject() && !credentials.isEmpty()) {
+            List<String> each = new ArrayList<>();
+            credentials.fields().forEachRemaining(c -> each.add(credential(c.getKey(), c.getValue())));
+            notes.add("Credentials: " + String.join(", ", each));
+        } else if (credentials.isValueNode() && !credentials.isNull()) {
             notes.add("Credentials: " + oneLine(credentials));
         }
         return new RecordedRun(summary.path("environment").asText(folder.getParent().getFileName().toString()), folder,
@@ -93,6 +98,15 @@ public record RecordedRun(String environment, Path folder, Optional<Duration> to
     }
 
     /** A note as one line: text as it is, an object as {@code key: value, ...}, a list joined. */
+    /** {@code uccx: refused-earlier since 20261128T021500Z}, as summary.json's {@code {state, since}} says it. */
+    private static String credential(String name, JsonNode value) {
+        if (value.isObject() && value.has("state")) {
+            String since = value.path("since").isTextual() ? " since " + oneLine(value.path("since")) : "";
+            return name + ": " + oneLine(value.path("state")) + since;
+        }
+        return name + ": " + oneLine(value);
+    }
+
     private static String oneLine(JsonNode node) {
         if (node.isValueNode()) {
             return node.asText().strip().replaceAll("\\s*\\R\\s*", " ");

@@ -18,8 +18,23 @@ import uccx.compliance.environment.Durations;
  */
 public final class Capacity {
 
-    /** How many logins LIVE-02 has in flight at once: enough to be quick, few enough to be gentle. */
+    /**
+     * How many sessions LIVE-02 connects and takes through TLS at once: enough to be quick, few
+     * enough to be gentle. Their passwords still go one at a time.
+     */
     public static final int LOGINS_IN_FLIGHT = 16;
+
+    /** What LIVE-02 allows whatever the number of sessions: the connects, TLS and the first logins. */
+    static final Duration BASE_DEADLINE = Duration.ofSeconds(60);
+
+    /**
+     * What LIVE-02 allows each session on top: its login waits for the one before it to be answered
+     * (one password awaiting an answer at a time), so the probe's time grows with the sessions. An
+     * Exchange 2010 IMAP login checked against a domain controller on a LAN answers in tens of
+     * milliseconds; 250 ms leaves room for a busy Client Access server without letting a stalled one
+     * hold the run for long.
+     */
+    static final Duration PER_SESSION = Duration.ofMillis(250);
 
     private final MailTarget target;
     private final CredentialGuard guard;
@@ -34,6 +49,14 @@ public final class Capacity {
         this.guard = guard;
         this.threads = threads;
         this.deadline = deadline;
+    }
+
+    /**
+     * LIVE-02's overall deadline for this many sessions: {@link #BASE_DEADLINE} plus {@link #PER_SESSION}
+     * for each (802 sessions, 400 agents: 260.5 s; a login answered in 150 ms takes 120 s of it).
+     */
+    public static Duration deadlineFor(int sessions) {
+        return BASE_DEADLINE.plus(PER_SESSION.multipliedBy(Math.max(0, sessions)));
     }
 
     public CapacityResult run(UccxCredentials credentials, int sessions) {

@@ -26,10 +26,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *       and (b) the slowest server's own Windows facts: its registry and its event log, one RPC call
  *       each, which may run at once and run beside the cmdlets, so they add to the floor only when
  *       they are longer than all of (a);</li>
- *   <li>the slowest live probe's own latency-model cost: LIVE-02 logs in once alone (so a wrong
- *       password fails once), then opens the rest with {@code loginsInFlight} logins at a time,
- *       so it pays {@code 1 + ceil((sessions - 1) / loginsInFlight)} login latencies one after
- *       the other. The other live probes make a login or two.</li>
+ *   <li>the slowest live probe's own latency-model cost: LIVE-02 connects and starts TLS for many
+ *       sessions at once, but sends one password at a time, each after the one before it was
+ *       answered (so that at most one is ever refused), so it pays one login latency per session,
+ *       one after the other. The other live probes make a login or two.</li>
  * </ul>
  * Summing the Windows facts with the cmdlets, or the collection with the probes, would give a
  * floor a good run could beat; the larger of them is the stricter bound.
@@ -57,16 +57,12 @@ record BenchLatency(long shellStartMillis, long winRmRoundTripMillis, long adCal
         return shellStartMillis + ROUND_TRIPS * winRmRoundTripMillis + Math.max(directoryMillis(shape), slowestServerMillis());
     }
 
-    long capacityFloorMillis(int sessions, int loginsInFlight) {
-        if (sessions <= 0) {
-            return 0;
-        }
-        long waves = 1 + ceilDiv(sessions - 1, loginsInFlight);
-        return waves * imapLoginMillis;
+    long capacityFloorMillis(int sessions) {
+        return Math.max(0, sessions) * imapLoginMillis;
     }
 
-    long floorMillis(BenchShape shape, int sessions, int loginsInFlight) {
-        return Math.max(collectionFloorMillis(shape), capacityFloorMillis(sessions, loginsInFlight));
+    long floorMillis(BenchShape shape, int sessions) {
+        return Math.max(collectionFloorMillis(shape), capacityFloorMillis(sessions));
     }
 
     static double ratio(long wallMillis, long floorMillis) {

@@ -45,18 +45,18 @@ class BenchLatencyTest {
     }
 
     @Test
-    void theCapacityFloorIsOneLoginAloneThenWavesOfLoginsInFlight() {
-        // 802 sessions: 1 alone, then 801 over 16 at a time = 51 waves
-        assertThat(issue.capacityFloorMillis(802, 16)).isEqualTo((1 + 51) * 150);
-        assertThat(issue.capacityFloorMillis(1, 16)).isEqualTo(150);
+    void theCapacityFloorIsOneLoginLatencyPerSessionBecausePasswordsGoOneAtATime() {
+        assertThat(issue.capacityFloorMillis(802)).isEqualTo(802 * 150);
+        assertThat(issue.capacityFloorMillis(1)).isEqualTo(150);
     }
 
     @Test
     void theFloorIsTheLargerOfTheCollectionAndTheSlowestLiveProbe() {
         BenchShape one = new BenchShape(1, 1, 2, 1, 3);
-        assertThat(issue.floorMillis(one, 802, 16)).as("one server: the capacity probe").isEqualTo(7800);
+        assertThat(issue.floorMillis(one, 802)).as("one server: the capacity probe").isEqualTo(120_300);
         BenchShape hundred = new BenchShape(100, 100, 250, 1, 3);
-        assertThat(issue.floorMillis(hundred, 802, 16)).as("a hundred servers: the collection").isEqualTo(16_285);
+        assertThat(issue.floorMillis(hundred, 802)).as("a hundred servers: still the capacity probe").isEqualTo(120_300);
+        assertThat(issue.floorMillis(hundred, 100)).as("a hundred servers, 49 agents: the collection").isEqualTo(16_285);
     }
 
     @Test
@@ -67,14 +67,17 @@ class BenchLatencyTest {
     @Test
     void aResultIsReadFromTheRunSummary() throws Exception {
         var summary = new ObjectMapper().readTree("""
-                {"started": "2026-01-01T00:00:00Z", "finished": "2026-01-01T00:00:09.750Z", "remoteCommands": 1,
+                {"started": "2026-01-01T00:00:00Z", "finished": "2026-01-01T00:02:09.750Z", "remoteCommands": 1,
                  "outcomes": {"compliant": 139, "non-compliant": 0},
-                 "measurements": {"collectionMillis": 6500, "capacityMillis": 9000, "capacitySessions": "802 of 802",
+                 "measurements": {"collectionMillis": 6500, "capacityMillis": 121000, "capacitySessions": "802 of 802",
                                   "labAdCalls": 28, "labObjects": 97, "labRpcCalls": 40}}""");
-        BenchResult result = BenchResult.of(new BenchSize(20, 50), twenty, summary, issue, 802, 16, 180);
-        assertThat(result.wallMs()).isEqualTo(9750);
-        assertThat(result.floorMs()).isEqualTo(7800);
-        assertThat(result.ratio()).isEqualTo(9750.0 / 7800);
+        BenchResult result = BenchResult.of(new BenchSize(20, 50), twenty, summary, issue, 802, 180);
+        assertThat(result.wallMs()).isEqualTo(129_750);
+        assertThat(result.floorMs()).isEqualTo(120_300);
+        assertThat(result.ratio()).isEqualTo(129_750.0 / 120_300);
+        long collectionFloor = issue.collectionFloorMillis(twenty);
+        assertThat(result.collectionFloorMs()).isEqualTo(collectionFloor);
+        assertThat(result.collectionRatio()).isEqualTo(6500.0 / collectionFloor);
         assertThat(result.capacitySessions()).isEqualTo(802);
         assertThat(result.labAdCalls()).isEqualTo(28);
         assertThat(result.labRpcCalls()).isEqualTo(40);

@@ -17,12 +17,12 @@ record BenchReport(List<BenchResult> results) {
     String table() {
         StringBuilder t = new StringBuilder();
         t.append("| servers | connectors | remote commands | AD calls | objects | RPC calls | wall ms | floor ms | ratio"
-                + " | capacity sessions | capacity ms | collection ms | peak heap MB |\n");
-        t.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | capacity sessions | capacity ms | collection ms | collection floor ms | collection ratio | peak heap MB |\n");
+        t.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (BenchResult r : results) {
-            t.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %d | %d | %d | %.2f | %d | %d | %d | %d |%n", r.servers(),
+            t.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %d | %d | %d | %.2f | %d | %d | %d | %d | %.2f | %d |%n", r.servers(),
                     r.connectors(), r.remoteCommands(), r.labAdCalls(), r.labObjects(), r.labRpcCalls(), r.wallMs(), r.floorMs(), r.ratio(),
-                    r.capacitySessions(), r.capacityMs(), r.collectionMs(), r.peakHeapMb()));
+                    r.capacitySessions(), r.capacityMs(), r.collectionMs(), r.collectionFloorMs(), r.collectionRatio(), r.peakHeapMb()));
         }
         return t.toString();
     }
@@ -37,7 +37,8 @@ record BenchReport(List<BenchResult> results) {
                     .put("ratio", Math.round(r.ratio() * 100) / 100.0)
                     .put("capacitySessions", r.capacitySessions()).put("capacityMs", r.capacityMs()).put("peakHeapMb", r.peakHeapMb())
                     .put("labAdCalls", r.labAdCalls()).put("labObjects", r.labObjects()).put("labRpcCalls", r.labRpcCalls())
-                    .put("collectionMs", r.collectionMs()).put("outcomes", r.outcomes());
+                    .put("collectionMs", r.collectionMs()).put("collectionFloorMs", r.collectionFloorMs())
+                    .put("collectionRatio", Math.round(r.collectionRatio() * 100) / 100.0).put("outcomes", r.outcomes());
         }
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import uccx.compliance.probes.Capacity;
 import uccx.compliance.proofs.ProofRun;
 
 /**
@@ -52,15 +51,19 @@ public final class Benchmark {
             BenchOrganisation.Written organisation = BenchOrganisation.write(projectDir, work.resolve("environments"), size, latency);
             PeakHeap.reset();
             ProofRun run = ProofRun.of(organisation.file(), projectDir, work.resolve("reports"));
-            BenchResult result = BenchResult.of(size, organisation.shape(), run.summary(), latency, sessions, Capacity.LOGINS_IN_FLIGHT,
-                    PeakHeap.megabytes());
+            BenchResult result = BenchResult.of(size, organisation.shape(), run.summary(), latency, sessions, PeakHeap.megabytes());
             results.add(result);
             slowest(run).forEach(line -> System.out.println("  " + line));
-            System.out.printf("%s: %d ms wall, floor %d ms, ratio %.2f, %s%n", size.name(), result.wallMs(), result.floorMs(),
-                    result.ratio(), result.outcomes());
+            System.out.printf("%s: %d ms wall, floor %d ms, ratio %.2f; collection %d ms, floor %d ms, ratio %.2f; %s%n", size.name(),
+                    result.wallMs(), result.floorMs(), result.ratio(), result.collectionMs(), result.collectionFloorMs(),
+                    result.collectionRatio(), result.outcomes());
             if (result.labAdCalls() != organisation.shape().adCalls()) {
                 failures.add(size.name() + ": the lab answered " + result.labAdCalls() + " AD calls; Exchange needs "
                         + organisation.shape().adCalls() + ", the floor's count");
+            }
+            if (result.capacitySessions() != sessions) {
+                failures.add(size.name() + ": LIVE-02 held " + result.capacitySessions() + " of " + sessions
+                        + " sessions; the lab allows them all, so its deadline or its logins are wrong");
             }
             if (result.remoteCommands() != 1) {
                 failures.add(size.name() + " sent " + result.remoteCommands() + " remote commands; exactly 1 is required");

@@ -1,7 +1,5 @@
 package uccx.compliance.controls;
 
-import java.time.Duration;
-
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -102,8 +100,9 @@ class LiveControls {
         requireNetwork(run);
         Assumptions.assumeTrue(run.environment().probes().capacity(),
                 "not-applicable: the capacity probe is off in this environment (probes.capacity: false)");
-        CapacityResult result = new Capacity(run.imapTarget(), run.credentialGuard(), Capacity.LOGINS_IN_FLIGHT, Duration.ofSeconds(60))
-                .run(run.uccxCredentials(), run.environment().uccx().imapConnectionsNeeded());
+        int sessions = run.environment().uccx().imapConnectionsNeeded();
+        CapacityResult result = new Capacity(run.imapTarget(), run.credentialGuard(), Capacity.LOGINS_IN_FLIGHT, Capacity.deadlineFor(sessions))
+                .run(run.uccxCredentials(), sessions);
         run.measure("capacityMillis", result.took().toMillis());
         run.measure("capacitySessions", result.succeeded() + " of " + result.wanted());
         findings.assertThat(result).holdsEverySessionAtOnce(run.uccxCredentials().account(), run.environment().uccx().agents());

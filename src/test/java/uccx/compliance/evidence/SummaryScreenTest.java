@@ -129,14 +129,16 @@ class SummaryScreenTest {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode json = (ObjectNode) mapper.readTree(run.resolve("summary.json").toFile());
         json.putArray("warnings").add("plain HTTP").addObject().put("code", "tls").put("text", "a pinned\ncertificate");
-        json.putObject("credentials").put("audit", "LAB\\audit (Kerberos, one login)").put("mailbox", "LAB\\uccx-email");
+        ObjectNode credentials = json.putObject("credentials");
+        credentials.putObject("uccx").put("state", "refused-earlier").put("since", "20261128T021500Z");
+        credentials.putObject("smtp").put("state", "not-used").putNull("since");
         json.put("changesSince", 3);
         mapper.writeValue(run.resolve("summary.json").toFile(), json);
 
         List<String> screen = SummaryScreen.standard().lines(RecordedRun.read(run), work);
 
         assertThat(screen).containsSubsequence("Warning: plain HTTP", "Warning: code: tls, text: a pinned certificate",
-                "Credentials: audit: LAB\\audit (Kerberos, one login), mailbox: LAB\\uccx-email");
+                "Credentials: uccx: refused-earlier since 20261128T021500Z, smtp: not-used");
     }
 
     /** The screen is one section more for issue 14's "N changes since <run>": a section is all it takes. */
