@@ -80,7 +80,7 @@ final class MitKdc implements ExtensionContext.Store.CloseableResource, AutoClos
     private static MitKdc start() {
         for (String tool : TOOLS) {
             if (!Files.isExecutable(Path.of(tool))) {
-                fail(tool + " is missing. Install Debian's MIT KDC (apt-get install krb5-kdc krb5-admin-server; .ci/run installs it).");
+                fail(tool + " is missing. Install Debian's MIT KDC (apt-get install krb5-kdc krb5-admin-server; -Pself-test installs it first, src/test/prerequisites/system-packages.sh).");
             }
         }
         String clientConf = System.getProperty("java.security.krb5.conf");

@@ -92,7 +92,7 @@ class PyWinRmAgainstLabTest {
     }
 
     private static void requirePyWinRm() throws IOException, InterruptedException {
-        String install = " Install Debian's python3-winrm (apt-get install python3-winrm; .ci/run installs it).";
+        String install = " Install Debian's python3-winrm (apt-get install python3-winrm; -Pself-test installs it first, src/test/prerequisites/system-packages.sh).";
         Python check;
         try {
             check = run(List.of(PYTHON, "-I", "-c", "import winrm.protocol"), Map.of());
