@@ -7,6 +7,7 @@ import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
 /**
  * Runs the whole suite in-process as {@link ProofRun} does, but through the JUnit Platform
@@ -37,17 +39,36 @@ public record ReportedRun(Path results, List<JsonNode> testResults) {
 
     /** @param configuration further JUnit configuration parameters, for example {@code uccx.variable.<NAME>} */
     public static ReportedRun of(Path environmentFile, Path projectDir, Path reportsDir, Path results, Map<String, String> configuration) {
+        return of(environmentFile, projectDir, reportsDir, results, configuration, Optional.empty());
+    }
+
+    /**
+     * As above, and the run's JUnit XML written into {@code junitXml}, with each test's standard
+     * output and error captured into it, as failsafe writes {@code target/failsafe-reports}.
+     */
+    public static ReportedRun of(Path environmentFile, Path projectDir, Path reportsDir, Path results, Map<String, String> configuration,
+                                 Path junitXml) {
+        return of(environmentFile, projectDir, reportsDir, results, configuration, Optional.of(junitXml));
+    }
+
+    private static ReportedRun of(Path environmentFile, Path projectDir, Path reportsDir, Path results, Map<String, String> configuration,
+                                  Optional<Path> junitXml) {
         AllureLifecycle previous = Allure.getLifecycle();
         AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(results));
         Allure.setLifecycle(lifecycle);
         try {
-            Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                    .enableTestExecutionListenerAutoRegistration(false)
-                    .addTestExecutionListeners(new AllureJunitPlatform(lifecycle)).build());
+            LauncherConfig.Builder config = LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false)
+                    .addTestExecutionListeners(new AllureJunitPlatform(lifecycle));
+            junitXml.ifPresent(dir -> config.addTestExecutionListeners(
+                    new LegacyXmlReportGeneratingListener(dir, new PrintWriter(System.err, true))));
+            Launcher launcher = LauncherFactory.create(config.build());
             org.junit.platform.launcher.listeners.SummaryGeneratingListener summary = new org.junit.platform.launcher.listeners.SummaryGeneratingListener();
             launcher.execute(LauncherDiscoveryRequestBuilder.request()
                     .selectors(ProofRun.CONTROL_CLASSES.stream().map(DiscoverySelectors::selectClass).toList())
                     .configurationParameters(configuration)
+                    .configurationParameters(junitXml.isPresent()
+                            ? Map.of("junit.platform.output.capture.stdout", "true", "junit.platform.output.capture.stderr", "true")
+                            : Map.of())
                     .configurationParameters(Map.of("env", environmentFile.toString(), "uccx.projectDir", projectDir.toString(),
                             "uccx.reportsDir", reportsDir.toString(), "allure.results.directory", results.toString()))
                     .build(), summary);

@@ -11,18 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uccx.compliance.secrets.SecretSearch;
 
 /**
  * No password ever leaves the process: runs the suite against the lab with passwords the test
@@ -30,18 +28,28 @@ import org.junit.jupiter.api.io.TempDir;
  * wrong one), then searches every file under reports/ (inside the evidence zips too), every
  * Allure result and attachment, and everything the run printed, for each password in plain text
  * and inside any Base64 token (a Basic header, an AUTHENTICATE PLAIN payload, a LOGIN literal).
+ *
+ * <p>Jenkins also publishes {@code target/failsafe-reports}: failsafe's XML holds every test's
+ * name, failure message and stack trace, what it printed, and the JVM's system properties. The
+ * runs here write the same through the JUnit Platform's own XML writer (the format failsafe's
+ * follows) with the output captured per test, and those files are searched too. The Kerberos path
+ * (the audit account's password to a KDC) is searched in the same way by
+ * {@code KerberosSecretsTest}, which needs the test KDC's JVM.
  */
 @Tag("proof")
 class SecretsNeverWrittenTest {
 
     private static final Path PROJECT = Path.of(System.getProperty("uccx.projectDir", System.getProperty("user.dir")));
-    private static final Pattern BASE64_TOKEN = Pattern.compile("[A-Za-z0-9+/_-]{12,}={0,2}");
 
     @TempDir
     Path reports;
 
     @TempDir
     Path results;
+
+    /** The run's JUnit XML, as failsafe writes target/failsafe-reports/ (which Jenkins publishes). */
+    @TempDir
+    Path junitXml;
 
     @Test
     void noPasswordIsWrittenAnywhereNotEvenEncoded() throws IOException {
@@ -62,46 +70,25 @@ class SecretsNeverWrittenTest {
 
         String printed = capturingOutput(() -> {
             ReportedRun.of(rightEnvironment, PROJECT, reports, results,
-                    Map.of("uccx.lab.knownPasswords", auditPassword + "," + uccxPassword));
+                    Map.of("uccx.lab.knownPasswords", auditPassword + "," + uccxPassword), junitXml.resolve("right"));
             ReportedRun.of(wrongEnvironment, PROJECT, reports, results, Map.of("uccx.lab.knownPasswords", auditPassword + "," + uccxPassword,
-                    "uccx.variables", "UCCX_TEST_PASSWORD", "uccx.variable.UCCX_TEST_PASSWORD", wrongPassword));
+                    "uccx.variables", "UCCX_TEST_PASSWORD", "uccx.variable.UCCX_TEST_PASSWORD", wrongPassword), junitXml.resolve("wrong"));
         });
 
         List<Written> written = new ArrayList<>(filesUnder(reports));
         written.addAll(filesUnder(results));
+        List<Written> xml = filesUnder(junitXml);
+        assertThat(xml).as("JUnit XML of both runs: each test case, its messages, what it printed, the JVM's properties")
+                .allMatch(w -> w.text().contains("<properties>")).filteredOn(w -> w.text().contains("<testcase")).hasSize(2)
+                .anyMatch(w -> w.text().contains("<failure"));
+        written.addAll(xml);
         written.add(new Written("what the run printed", printed));
         assertThat(written).as("the runs wrote reports, Allure results and a log").hasSizeGreaterThan(20)
                 .anyMatch(w -> w.text().contains("NO AUTHENTICATE failed."))
                 .anyMatch(w -> w.text().contains("LIVE-01 non-compliant") || w.text().contains("\"non-compliant\""));
         for (String password : List.of(auditPassword, uccxPassword, wrongPassword)) {
-            assertThat(written).as("where %s could have leaked", password).noneMatch(w -> reveals(w.text(), password));
+            assertThat(written).as("where %s could have leaked", password).noneMatch(w -> SecretSearch.reveals(w.text(), password));
         }
-    }
-
-    /**
-     * The password in plain text, or inside a Base64 token (standard or URL-safe, any AUTHENTICATE
-     * or Basic framing, or UTF-16LE as the second-hop credential travels).
-     */
-    private static boolean reveals(String text, String password) {
-        if (text.contains(password)) {
-            return true;
-        }
-        Matcher tokens = BASE64_TOKEN.matcher(text);
-        while (tokens.find()) {
-            String token = tokens.group();
-            for (Base64.Decoder decoder : List.of(Base64.getDecoder(), Base64.getUrlDecoder())) {
-                try {
-                    byte[] decoded = decoder.decode(token);
-                    if (new String(decoded, StandardCharsets.ISO_8859_1).contains(password)
-                            || new String(decoded, StandardCharsets.UTF_16LE).contains(password)) {
-                        return true;
-                    }
-                } catch (IllegalArgumentException notBase64) {
-                    // most tokens are words, not Base64
-                }
-            }
-        }
-        return false;
     }
 
     private record Written(String where, String text) {
