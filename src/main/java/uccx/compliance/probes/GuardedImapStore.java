@@ -2,6 +2,7 @@ package uccx.compliance.probes;
 
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
+import java.io.IOException;
 import java.util.Optional;
 import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -24,6 +25,12 @@ final class GuardedImapStore extends IMAPStore {
         super(session, new URLName("imap", target.host(), target.port(), null, null, null));
         this.guard = guard;
         this.credentials = credentials;
+    }
+
+    /** Every connection of the store, the one that logs in and any a folder opens, reads within its bound. */
+    @Override
+    protected IMAPProtocol newIMAPProtocol(String host, int port) throws IOException, ProtocolException {
+        return new BoundedImapProtocol(name, host, port, session.getProperties(), isSSL, logger);
     }
 
     @Override

@@ -137,7 +137,14 @@ final class ImapLogins {
             return "the server ended the session with * BYE " + bye.getRest();
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof OverBound) {
+                return t.getMessage();
+            }
             if (t instanceof ConnectionException c && c.getResponse() != null && c.getResponse().isSynthetic()) {
+                if (c.getResponse().getException() instanceof OverBound overBound) {
+                    // Angus turns a failed read within a command into a made-up BYE that keeps the failure.
+                    return overBound.getMessage();
+                }
                 // Angus's stand-in BYE for a socket that reached its end: the server hung up without a word.
                 return "the server closed the connection";
             }
