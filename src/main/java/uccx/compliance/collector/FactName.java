@@ -12,6 +12,8 @@ public enum FactName {
     ACCOUNT_GROUPS("accountGroups"),
     RECEIVE_CONNECTORS("receiveConnectors"),
     MAILBOX("mailbox"),
+    CAS_MAILBOX("casMailbox"),
+    ACCOUNT("account"),
     THROTTLING_POLICIES("throttlingPolicies");
 
     private final String sectionName;

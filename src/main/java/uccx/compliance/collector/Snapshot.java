@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import uccx.compliance.collector.facts.AccountToken;
+import uccx.compliance.collector.facts.CasMailbox;
+import uccx.compliance.collector.facts.DirectoryAccount;
 import uccx.compliance.collector.facts.ExchangeServer;
 import uccx.compliance.collector.facts.ImapSettings;
 import uccx.compliance.collector.facts.Mailbox;
@@ -23,6 +25,8 @@ import uccx.compliance.collector.facts.ThrottlingPolicy;
  * @param source    where it came from, for example {@code WinRM https://exch01:5986/wsman as audit@CORP}
  * @param rawOutput the CliXml exactly as the script wrote it
  * @param accountToken the UCCX account's SIDs, for weighing permission entries that name its groups
+ * @param casMailbox   the UCCX mailbox's protocol settings (Get-CASMailbox), for MBX-01
+ * @param uccxAccount  the UCCX account's directory object (enabled, locked out, credential expiry), for MBX-01 and LIVE-01
  * @param hostText  text the console host wrote between the objects (banners, WARNING: lines), kept as evidence
  */
 public record Snapshot(Instant collectedAt, Duration elapsed, String source, String rawOutput,
@@ -35,6 +39,8 @@ public record Snapshot(Instant collectedAt, Duration elapsed, String source, Str
                        Fact<Mailbox> uccxMailbox,
                        Fact<List<ThrottlingPolicy>> throttlingPolicies,
                        Fact<AccountToken> accountToken,
+                       Fact<CasMailbox> casMailbox,
+                       Fact<DirectoryAccount> uccxAccount,
                        List<String> hostText) {
 
     public Snapshot {

@@ -19,6 +19,8 @@ import uccx.compliance.collector.clixml.PsError;
 import uccx.compliance.collector.clixml.PsObject;
 import uccx.compliance.collector.clixml.PsValue;
 import uccx.compliance.collector.facts.AccountToken;
+import uccx.compliance.collector.facts.CasMailbox;
+import uccx.compliance.collector.facts.DirectoryAccount;
 import uccx.compliance.collector.facts.ExchangeServer;
 import uccx.compliance.collector.facts.ImapSettings;
 import uccx.compliance.collector.facts.Limit;
@@ -80,6 +82,10 @@ public final class SnapshotReader {
                 records.fact(FactName.THROTTLING_POLICIES, "", "Get-ThrottlingPolicy", stopped, list(SnapshotReader::throttlingPolicy)),
                 records.fact(FactName.ACCOUNT_GROUPS, scope.account(), "Get-User -Identity " + scope.account()
                         + ", then its Windows logon token", stopped, objects -> accountToken(scope.account(), objects)),
+                records.fact(FactName.CAS_MAILBOX, scope.mailbox(), "Get-CASMailbox -Identity " + scope.mailbox(), stopped,
+                        single(SnapshotReader::casMailbox)),
+                records.fact(FactName.ACCOUNT, scope.account(), "Get-User -Identity " + scope.account() + ", then its directory object",
+                        stopped, single(SnapshotReader::directoryAccount)),
                 records.hostText());
     }
 
@@ -147,6 +153,30 @@ public final class SnapshotReader {
     private static Mailbox mailbox(PsObject o) {
         return new Mailbox(text(o, "PrimarySmtpAddress"), optionalText(o, "SamAccountName").orElse(""),
                 text(o, "LegacyExchangeDN"), optionalText(o, "ThrottlingPolicy").filter(p -> !p.isBlank()));
+    }
+
+    private static CasMailbox casMailbox(PsObject o) {
+        return new CasMailbox(optionalText(o, "Identity").orElse(text(o, "UccxTarget")), bool(o, "ImapEnabled"));
+    }
+
+    /** Each attribute as the directory gave it; one it did not give is absent (an older DC constructs no computed ones). */
+    private static DirectoryAccount directoryAccount(PsObject o) {
+        return new DirectoryAccount(text(o, "DistinguishedName"), number(o, "UserAccountControl").orElseThrow(
+                () -> new IllegalArgumentException("property UserAccountControl is missing or empty")),
+                number(o, "ComputedFlags"), number(o, "PwdLastSet").orElse(0), number(o, "LockoutTime").orElse(0),
+                number(o, "PwdExpiresComputed"), number(o, "MaxPwdAge"));
+    }
+
+    private static OptionalLong number(PsObject o, String property) {
+        Optional<String> text = optionalText(o, property).map(String::trim).filter(t -> !t.isEmpty());
+        if (text.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(text.get()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(property + " '" + text.get() + "' is not a whole number");
+        }
     }
 
     private static ThrottlingPolicy throttlingPolicy(PsObject o) {

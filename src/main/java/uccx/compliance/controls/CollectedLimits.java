@@ -1,10 +1,13 @@
 package uccx.compliance.controls;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import uccx.compliance.collector.Fact;
+import uccx.compliance.collector.facts.DirectoryAccount;
 import uccx.compliance.collector.Snapshot;
 import uccx.compliance.environment.Environment;
 
@@ -42,6 +45,32 @@ public record CollectedLimits(Supplier<Optional<Snapshot>> snapshot, Environment
                 .map(server -> server + " " + valueOf(s.storeRegistryOf(server),
                         r -> r.value().isPresent() ? Long.toString(r.value().getAsLong()) : "missing"))
                 .collect(Collectors.joining(", "))).orElse("");
+    }
+
+    /**
+     * Why a refused login need not be the password's fault: the UCCX account's directory state as this run collected it for
+     * MBX-01 (disabled, locked out, or its password expired at the moment of collection); empty when the account is fine,
+     * its fact was not collected, or nothing collects in the run.
+     */
+    public Optional<String> accountRefusal() {
+        return snapshot.get().flatMap(s -> s.uccxAccount() instanceof Fact.Collected<DirectoryAccount> collected
+                ? refusal(collected.value(), s.collectedAt()) : Optional.empty());
+    }
+
+    private static Optional<String> refusal(DirectoryAccount account, java.time.Instant at) {
+        List<String> reasons = new ArrayList<>();
+        if (account.disabled()) {
+            reasons.add("the account is disabled in Active Directory");
+        }
+        if (account.lockedOut()) {
+            reasons.add("the account is locked out");
+        }
+        if (!account.neverExpires() && (account.expiredByFlag() || account.expires().map(e -> !e.isAfter(at)).orElse(false))) {
+            reasons.add(account.pwdLastSet() == 0 ? "the account's password must be changed at next logon"
+                    : "the account's password expired" + account.expires().filter(e -> e.isAfter(java.time.Instant.EPOCH))
+                    .map(e -> " on " + AccountReadiness.date(e)).orElse(""));
+        }
+        return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join(" and ", reasons) + " (collected in this run, see MBX-01)");
     }
 
     private static <T> String valueOf(Fact<T> fact, Function<T, String> read) {

@@ -9,6 +9,7 @@ import uccx.compliance.collector.facts.ExchangeServer;
 import uccx.compliance.collector.facts.Mailbox;
 import uccx.compliance.collector.facts.OrganizationPermission;
 import uccx.compliance.environment.Thresholds;
+import uccx.compliance.environment.Uccx;
 import uccx.compliance.probes.CapacityResult;
 import uccx.compliance.probes.DualLoginResult;
 import uccx.compliance.probes.Reach;
@@ -109,6 +110,19 @@ public enum Control {
                             + "# assign a dedicated policy first (THR-01), then:\n" + unlimit(Checklist.DEDICATED_POLICY, f.violatedSettings())
                     : unlimit(f.judged(EffectivePolicy.class).policy().name(), f.violatedSettings())),
 
+    MBX_01("MBX-01", "The UCCX mailbox admits IMAP and its account can log in tomorrow", Section.ACCOUNT, "beyond the checklist",
+            Severity.BLOCKER,
+            "Beyond the checklist: the UCCX mailbox has IMAP enabled (Get-CASMailbox: ImapEnabled), and its account is enabled, "
+                    + "not locked out, and its password neither expired nor expiring within uccx.passwordWarningDays (default "
+                    + Uccx.DEFAULT_PASSWORD_WARNING_DAYS + ") unless it never expires.",
+            "An expired password is the most common cause of 'email stopped' at UCCX sites: every setting is right and every "
+                    + "login is refused with 'NO AUTHENTICATE failed.' The date it expires is known weeks ahead.",
+            java.util.stream.Stream.concat(cmdlets("Get-CASMailbox", "Set-CASMailbox", "Get-User").stream(), java.util.stream.Stream.of(
+                    new Doc("dsmod user", "https://learn.microsoft.com/previous-versions/orphan-topics/ws.10/cc755470(v=ws.10)"),
+                    new Doc("msDS-UserPasswordExpiryTimeComputed",
+                            "https://learn.microsoft.com/openspecs/windows_protocols/ms-adts/f9e9b7e2-c7ac-4db6-ba38-71d9696981e9"))).toList(),
+            f -> accountFix(f)),
+
     NET_01("NET-01", "The IMAP and SMTP ports are reachable", Section.LIVE, "Introduction, telnet <host> 143", Severity.BLOCKER,
             "The checklist's introduction: 'telnet <host> 143' from the UCCX side. The suite opens a TCP connection to the IMAP "
                     + "and SMTP ports within the configured timeout.",
@@ -162,6 +176,7 @@ public enum Control {
         IMAP("imap", "IMAP", "IMAP (checklist IMAP 1-4)"),
         SMTP("smtp", "SMTP", "SMTP receive connectors (checklist SMTP 1-2)"),
         THROTTLING("throttling", "Client throttling", "Client throttling (checklist)"),
+        ACCOUNT("account", "UCCX account", "The UCCX mailbox and account (beyond the checklist)"),
         LIVE("live", "Live probes", "Live probes: what Exchange does for the UCCX account");
 
         private final String tag;
@@ -308,6 +323,29 @@ public enum Control {
                 : "-ExtendedRights " + String.join(",", entry.extendedRights());
         return "# the explicit Deny for '" + entry.user() + "' decides; removing it may also restore other rights it denies:\n"
                 + "Get-OrganizationConfig | Remove-ADPermission -User '" + entry.user() + "' " + what + " -Deny\n" + grant;
+    }
+
+    /** MBX-01's fix, one step per violated setting; the AD steps need no AD module (Windows Server 2008 R2 has it only with RSAT). */
+    private static String accountFix(Finding f) {
+        AccountReadiness readiness = f.judged(AccountReadiness.class);
+        String dn = readiness.account().distinguishedName();
+        StringBuilder fix = new StringBuilder();
+        for (String setting : f.violatedSettings()) {
+            switch (setting) {
+                case AccountReadinessAssert.IMAP_ENABLED -> fix.append("Set-CASMailbox -Identity '").append(f.environment().uccx().mailbox())
+                        .append("' -ImapEnabled $true\n");
+                case AccountReadinessAssert.ENABLED -> fix.append("# enable the account (Active Directory Users and Computers: the account, "
+                        + "Enable Account), or:\ndsmod user \"").append(dn).append("\" -disabled no\n");
+                case AccountReadinessAssert.LOCKED_OUT -> fix.append("# unlock the account (Active Directory Users and Computers: the account, "
+                        + "Properties, Account, Unlock account), and find what locks it (a stale password on an agent desktop?)\n");
+                case AccountReadinessAssert.EXPIRY -> fix.append("# set a new password for ").append(f.environment().uccx().account())
+                        .append(" (Active Directory Users and Computers: Reset Password), or:\ndsmod user \"").append(dn)
+                        .append("\" -pwd *\n# then enter it in UCCX's email configuration (Cisco Unified CCX Administration, "
+                                + "Subsystems > Chat and Email > Mail Server Configuration) and in this suite's environment\n");
+                default -> fix.append("# ").append(setting).append(": see the finding\n");
+            }
+        }
+        return fix.toString().stripTrailing();
     }
 
     private static String unlimit(String policy, List<String> budgets) {

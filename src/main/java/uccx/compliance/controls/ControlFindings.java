@@ -97,6 +97,10 @@ public final class ControlFindings extends AbstractSoftAssertions {
         return proxy(EffectivePolicyAssert.class, EffectivePolicy.class, judging(actual)).recordingInto(settings);
     }
 
+    public AccountReadinessAssert assertThat(AccountReadiness actual) {
+        return proxy(AccountReadinessAssert.class, AccountReadiness.class, judging(actual)).recordingInto(settings);
+    }
+
     public ReachAssert assertThat(Reach actual) {
         return proxy(ReachAssert.class, Reach.class, probed("TCP", actual, actual.transcript())).recordingInto(settings);
     }

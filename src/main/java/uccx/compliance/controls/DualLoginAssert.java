@@ -20,7 +20,7 @@ public class DualLoginAssert extends DomainAssert<DualLoginAssert, DualLoginResu
         return switch (actual.outcome()) {
             case BOTH_LOGGED_IN -> complies("two concurrent IMAP logins of " + account, EXPECTED, actual.detail());
             case CREDENTIALS_REJECTED -> throw new SettingViolation("first IMAP login of " + account, EXPECTED, "refused ("
-                    + actual.serverText() + "): the credentials or the account are wrong; this password is not tried again in this "
+                    + actual.serverText() + "): " + whyRefused(collected) + "; this password is not tried again in this "
                     + "run, so that Active Directory does not lock the account", Optional.empty());
             case PER_USER_LIMIT -> throw new SettingViolation("second concurrent IMAP login", EXPECTED, "the first login was accepted "
                     + "and the second refused with '" + actual.serverText() + "': the password is right and a per-user limit is hit; "
@@ -31,10 +31,19 @@ public class DualLoginAssert extends DomainAssert<DualLoginAssert, DualLoginResu
                     + "Per User" + collected.storeLimit() + ") and event 9646 (IMAP-03)", Optional.empty());
             // The evidence of an earlier run stands until the password changes: sending it again to find out is what must not happen.
             case REFUSED_IN_EARLIER_RUN -> throw new SettingViolation("IMAP login of " + account, EXPECTED, actual.detail()
-                    .replaceFirst("^not attempted: ", "") + ": the credentials or the account are wrong; this password is not sent, so "
+                    .replaceFirst("^not attempted: ", "") + ": " + whyRefused(collected) + "; this password is not sent, so "
                     + "that Active Directory does not count a second failure towards locking the account", Optional.empty());
             case SKIPPED_PASSWORD_ALREADY_FAILED, COULD_NOT_VERIFY -> throw new IllegalStateException("could not verify: "
                     + actual.detail());
         };
+    }
+
+    /**
+     * Exchange answers a disabled, locked-out or expired account as it answers a wrong password ('NO AUTHENTICATE failed.'):
+     * when MBX-01's facts say which, the message says so instead of blaming the credentials. Asked only for a refusal.
+     */
+    private static String whyRefused(CollectedLimits collected) {
+        return collected.accountRefusal().map(reason -> reason + ", whatever the password")
+                .orElse("the credentials or the account are wrong");
     }
 }

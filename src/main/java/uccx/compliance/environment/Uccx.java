@@ -10,8 +10,13 @@ import java.util.Optional;
  * @param account  the account UCCX and every agent desktop log in with (DOMAIN&#92;user or a UPN)
  * @param password that account's password; empty only in a lab environment
  * @param agents   licensed email agents, at least 1
+ * @param passwordWarningDays MBX-01: how many days before the account's password expires the run already calls it
+ *                 non-compliant ({@code uccx.passwordWarningDays}, default {@value #DEFAULT_PASSWORD_WARNING_DAYS})
  */
-public record Uccx(String mailbox, String account, Optional<Secret> password, int agents) {
+public record Uccx(String mailbox, String account, Optional<Secret> password, int agents, int passwordWarningDays) {
+
+    /** {@code uccx.passwordWarningDays} when the environment file leaves it out. */
+    public static final int DEFAULT_PASSWORD_WARNING_DAYS = 14;
 
     public Uccx {
         Objects.requireNonNull(mailbox, "mailbox");
@@ -20,6 +25,14 @@ public record Uccx(String mailbox, String account, Optional<Secret> password, in
         if (agents < 1) {
             throw new IllegalArgumentException("agents must be at least 1, found " + agents);
         }
+        if (passwordWarningDays < 0) {
+            throw new IllegalArgumentException("passwordWarningDays must be at least 0, found " + passwordWarningDays);
+        }
+    }
+
+    /** With the default warning period. */
+    public Uccx(String mailbox, String account, Optional<Secret> password, int agents) {
+        this(mailbox, account, password, agents, DEFAULT_PASSWORD_WARNING_DAYS);
     }
 
     /** The UCCX server and every agent desktop each hold two IMAP connections with this one account. */

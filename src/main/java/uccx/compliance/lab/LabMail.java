@@ -48,7 +48,8 @@ public final class LabMail implements AutoCloseable {
 
     static LabMail start(LabState state, String uccxAccount, String password, Clock clock) throws IOException {
         LabCertificate certificate = LabCertificate.generate();
-        Credentials credentials = new Credentials(accountNames(state, uccxAccount), password);
+        Credentials credentials = new Credentials(accountNames(state, uccxAccount), password,
+                state.mailbox(uccxAccount).map(m -> state.accountUsable(m, clock.instant())).orElse(true));
         StoreSessions store = new StoreSessions(storeLimit(state));
         List<ImapEndpoint> started = new ArrayList<>();
         List<SmtpEndpoint> connectors = new ArrayList<>();

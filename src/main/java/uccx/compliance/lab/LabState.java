@@ -44,8 +44,13 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
      * @param groups          the domain's security groups and their direct members
      * @param trustedForDelegation whether Active Directory trusts the WinRM server for delegation
      *                        ({@code lab.delegation}): only then is a ticket forwarded to it usable for a second hop
+     * @param maxPwdAgeDays   the domain's maximum credential age ({@code lab.domain.maxPasswordAgeDays}); 0: never expire
      */
-    public record Windows(Map<String, String> executionPolicy, String timeSeparator, List<Group> groups, boolean trustedForDelegation) {
+    public record Windows(Map<String, String> executionPolicy, String timeSeparator, List<Group> groups, boolean trustedForDelegation,
+                          long maxPwdAgeDays) {
+
+        /** {@code lab.domain.maxPasswordAgeDays} when left out. */
+        public static final long DEFAULT_MAX_PWD_AGE_DAYS = 90;
 
         /**
          * Exchange 2010 setup leaves LocalMachine at RemoteSigned (Microsoft KB 2668686 gives it as the
@@ -61,6 +66,10 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
         /** A WinRM server trusted for delegation, as the lab's default is. */
         public Windows(Map<String, String> executionPolicy, String timeSeparator, List<Group> groups) {
             this(executionPolicy, timeSeparator, groups, true);
+        }
+
+        public Windows(Map<String, String> executionPolicy, String timeSeparator, List<Group> groups, boolean trustedForDelegation) {
+            this(executionPolicy, timeSeparator, groups, trustedForDelegation, DEFAULT_MAX_PWD_AGE_DAYS);
         }
     }
 
@@ -125,12 +134,32 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
     public record ThrottlingPolicy(String name, boolean isDefault, Map<String, Optional<String>> budgets) {
     }
 
-    public record Mailbox(String primarySmtpAddress, String samAccountName, String legacyExchangeDn, Optional<String> throttlingPolicy) {
+    /**
+     * @param imapEnabled {@code lab.mailboxes[].ImapEnabled}, as Get-CASMailbox shows it (default true)
+     * @param account     {@code lab.mailboxes[].account}: the owner's directory account
+     */
+    public record Mailbox(String primarySmtpAddress, String samAccountName, String legacyExchangeDn, Optional<String> throttlingPolicy,
+                          boolean imapEnabled, Account account) {
+
+        public Mailbox(String primarySmtpAddress, String samAccountName, String legacyExchangeDn, Optional<String> throttlingPolicy) {
+            this(primarySmtpAddress, samAccountName, legacyExchangeDn, throttlingPolicy, true, Account.DEFAULT);
+        }
+
         public boolean isNamed(String identity) {
             return primarySmtpAddress.equalsIgnoreCase(identity) || samAccountName.equalsIgnoreCase(identity)
                     || legacyExchangeDn.equalsIgnoreCase(identity)
                     || samAccountName.toLowerCase(Locale.ROOT).endsWith("\\" + identity.toLowerCase(Locale.ROOT));
         }
+    }
+
+    /**
+     * A mailbox owner's Active Directory account ({@code lab.mailboxes[].account}); the defaults are an account that works.
+     *
+     * @param pwdLastSetDaysAgo {@code passwordLastSetDaysAgo}
+     * @param pwdNeverExpires   {@code passwordNeverExpires}: DONT_EXPIRE_PASSWD in userAccountControl
+     */
+    public record Account(boolean enabled, boolean lockedOut, long pwdLastSetDaysAgo, boolean pwdNeverExpires) {
+        public static final Account DEFAULT = new Account(true, false, 10, false);
     }
 
     /**
@@ -208,6 +237,14 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
         return mailboxes.stream().filter(m -> m.isNamed(identity)).findFirst();
     }
 
+    /** Whether the directory lets the mailbox's account log on at {@code now}: enabled, not locked out, its password not expired. */
+    public boolean accountUsable(Mailbox mailbox, java.time.Instant now) {
+        Account a = mailbox.account();
+        long maxAge = windows.maxPwdAgeDays();
+        boolean expired = !a.pwdNeverExpires() && maxAge != 0 && a.pwdLastSetDaysAgo() >= maxAge;
+        return a.enabled() && !a.lockedOut() && !expired;
+    }
+
     public Optional<Server> server(String name) {
         return servers.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
     }
@@ -234,7 +271,8 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
         }
         List<Group> groups = list(lab.path("groups"), g -> new Group(g.path("name").asText(), strings(g.path("members"))));
         return new Windows(policies, lab.path("timeSeparator").asText(Windows.DEFAULT.timeSeparator()), groups,
-                !"untrusted".equals(lab.path("delegation").asText("trusted")));
+                !"untrusted".equals(lab.path("delegation").asText("trusted")),
+                lab.path("domain").path("maxPasswordAgeDays").asLong(Windows.DEFAULT_MAX_PWD_AGE_DAYS));
     }
 
     private static Server server(JsonNode n) {
@@ -283,8 +321,14 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
         String dn = n.hasNonNull("LegacyExchangeDN") ? n.get("LegacyExchangeDN").asText()
                 : "/o=Lab Organization/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=" + alias;
         JsonNode policy = n.path("ThrottlingPolicy");
+        JsonNode account = n.path("account");
+        Account defaults = Account.DEFAULT;
         return new Mailbox(n.path("PrimarySmtpAddress").asText(), sam, dn,
-                policy.isMissingNode() || policy.isNull() ? Optional.empty() : Optional.of(policy.asText()));
+                policy.isMissingNode() || policy.isNull() ? Optional.empty() : Optional.of(policy.asText()),
+                n.path("ImapEnabled").asBoolean(true),
+                new Account(account.path("enabled").asBoolean(defaults.enabled()), account.path("lockedOut").asBoolean(defaults.lockedOut()),
+                        account.path("passwordLastSetDaysAgo").asLong(defaults.pwdLastSetDaysAgo()),
+                        account.path("passwordNeverExpires").asBoolean(defaults.pwdNeverExpires())));
     }
 
     private static Permission permission(JsonNode n) {

@@ -392,6 +392,71 @@ try {
 }
 #endregion
 
+#region fact:casMailbox
+# Whether IMAP4 clients may open the UCCX mailbox at all (Get-CASMailbox, ImapEnabled; View-Only
+# Recipients may run it). An IMAP-disabled mailbox refuses every UCCX login.
+$hop = "Get-CASMailbox -Identity $UccxMailbox"
+$uccxErrors = $null
+try {
+    Get-CASMailbox -Identity $UccxMailbox -ErrorAction Stop -ErrorVariable uccxErrors | Select-Object @{Name='UccxRecord'; Expression={'fact'}},
+        @{Name='UccxFact'; Expression={'casMailbox'}}, @{Name='UccxTarget'; Expression={$UccxMailbox}}, 'Identity', 'ImapEnabled'
+    Get-UccxStatus 'casMailbox' $UccxMailbox $hop $uccxErrors
+} catch {
+    Get-UccxStatus 'casMailbox' $UccxMailbox $hop $_
+}
+#endregion
+
+#region fact:account
+# The UCCX account's own Active Directory object: enabled, locked out, and when its credential
+# expires. Get-User gives its DistinguishedName; the object is then read with a base-scope LDAP
+# search (System.DirectoryServices.DirectorySearcher, which gives large integers as Int64), since
+# the constructed attributes msDS-User-Account-Control-Computed and
+# msDS-UserPasswordExpiryTimeComputed are returned only to a base-scope search (MS-ADTS 3.1.1.4.5).
+# The second is constructed by Windows Server 2008 and later domain controllers and already weighs
+# fine-grained policies; where it is absent the runner falls back on pwdLastSet and the domain's
+# maxPwdAge, read from the domain object above the account. Reading these needs only what
+# Authenticated Users may read by default. An attribute the directory does not give is left out.
+$hop = "Get-User -Identity $UccxAccount, then its directory object"
+$uccxErrors = $null
+try {
+    $uccxUser = Get-User -Identity $UccxAccount -ErrorAction Stop -ErrorVariable uccxErrors
+    $userErrors = @($uccxErrors | Where-Object { $_ -ne $null }).Count
+    if ($userErrors -eq 0 -and $uccxUser -ne $null) {
+        $dn = [string]$uccxUser.DistinguishedName
+        $record = @{ UccxRecord = 'fact'; UccxFact = 'account'; UccxTarget = $UccxAccount; DistinguishedName = $dn }
+        $wanted = @('userAccountControl', 'msDS-User-Account-Control-Computed', 'pwdLastSet', 'lockoutTime',
+            'msDS-UserPasswordExpiryTimeComputed')
+        $names = @('UserAccountControl', 'ComputedFlags', 'PwdLastSet', 'LockoutTime', 'PwdExpiresComputed')
+        $entry = New-Object System.DirectoryServices.DirectoryEntry -ArgumentList ('LDAP://' + $dn)
+        $searcher = New-Object System.DirectoryServices.DirectorySearcher -ArgumentList $entry, '(objectClass=*)', ([string[]]$wanted), 'Base'
+        $found = $searcher.FindOne()
+        if ($found -eq $null) { throw "the directory returned no object at $dn" }
+        for ($i = 0; $i -lt $wanted.Count; $i++) {
+            # The result's property names are lower case.
+            $values = $found.Properties[$wanted[$i].ToLower()]
+            if ($values -ne $null -and $values.Count -gt 0) { $record[$names[$i]] = [string]$values[0] }
+        }
+        $searcher.Dispose()
+        $entry.Dispose()
+        # The domain's maxPwdAge, from the domain object that holds the account (the DN's DC= part).
+        $domainDn = $dn -replace '^.*?(?=DC=)', ''
+        $domainEntry = New-Object System.DirectoryServices.DirectoryEntry -ArgumentList ('LDAP://' + $domainDn)
+        $domainSearcher = New-Object System.DirectoryServices.DirectorySearcher -ArgumentList $domainEntry, '(objectClass=*)', ([string[]]@('maxPwdAge')), 'Base'
+        $domain = $domainSearcher.FindOne()
+        if ($domain -ne $null) {
+            $values = $domain.Properties['maxpwdage']
+            if ($values -ne $null -and $values.Count -gt 0) { $record['MaxPwdAge'] = [string]$values[0] }
+        }
+        $domainSearcher.Dispose()
+        $domainEntry.Dispose()
+        New-Object PSObject -Property $record
+    }
+    Get-UccxStatus 'account' $UccxAccount $hop $uccxErrors
+} catch {
+    Get-UccxStatus 'account' $UccxAccount $hop $_
+}
+#endregion
+
 #region windowsFacts
 # The per-server reads queued in the registry and storeEvents sections: each one's records and
 # status as it ends, or a failed status once it has run $UccxTargetSeconds from its own start. While

@@ -58,7 +58,7 @@ class RoomsTest {
 
     @Test
     void theChecklistsTestsLeaveEvidenceToTheRunAndTheRuleCatchesOneThatDoesNot() {
-        assertThat(CHECKLIST_TESTS.stream().filter(c -> c.isAnnotatedWith(ChecklistControls.class))).as("checklist test classes").hasSize(5);
+        assertThat(CHECKLIST_TESTS.stream().filter(c -> c.isAnnotatedWith(ChecklistControls.class))).as("checklist test classes").hasSize(6);
         PRODUCT_ROOMS.checklistTestsLeaveEvidenceToTheRun(ChecklistControls.class).check(CHECKLIST_TESTS);
         assertThat(PLANTED_ROOMS.checklistTestsLeaveEvidenceToTheRun(ChecklistControls.class)
                 .evaluate(new ClassFileImporter().importClasses(LeakyChecks.class)).hasViolation()).isTrue();

@@ -75,11 +75,16 @@ final class ReadOnlyReview {
             "enumvalues", "getbinaryvalue", "getdwordvalue", "getexpandedstringvalue", "getmultistringvalue",
             "getqwordvalue", "getstringvalue",                   // WMI StdRegProv's reading methods
             "opensubkey", "getvalue", "getvaluekind",            // Microsoft.Win32.RegistryKey, OpenSubKey(name) opens read-only
-            "tostring", "touniversaltime", "addhours", "translate"); // values: text, dates, an NTAccount to a SID
+            "tostring", "touniversaltime", "addhours", "translate", // values: text, dates, an NTAccount to a SID
+            "tolower",                                           // a string's lower-case copy
+            "findone");                                          // DirectorySearcher: one LDAP search, a read
 
     /** Types New-Object may build: property bags, a token for group membership, a timeout's error record. */
     static final Set<String> READ_ONLY_TYPES = Set.of("psobject", "security.principal.windowsidentity", "timeoutexception",
-            "management.automation.errorrecord");
+            "management.automation.errorrecord",
+            // MBX-01's account fact: a DirectoryEntry bound to one object and a base-scope DirectorySearcher over it only read
+            // (nothing calls CommitChanges, Invoke or any setter; Microsoft Learn, System.DirectoryServices namespace).
+            "directoryservices.directoryentry", "directoryservices.directorysearcher");
 
     private ReadOnlyReview() {
     }

@@ -23,7 +23,7 @@ public record ProofRun(EngineExecutionResults engine, JsonNode summary) {
      * order a build runs them (@Order): the live probes first, while the collection is under way.
      */
     static final List<String> CONTROL_CLASSES = List.of("LiveControls", "ScopeControls", "ImapControls", "SmtpControls",
-            "ThrottlingControls").stream().map(name -> "uccx.compliance.controls." + name).toList();
+            "ThrottlingControls", "MailboxControls").stream().map(name -> "uccx.compliance.controls." + name).toList();
 
     /**
      * The whole suite against the compliant {@code environments/lab.yaml} with one change, written to

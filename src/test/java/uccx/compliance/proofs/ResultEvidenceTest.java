@@ -36,7 +36,7 @@ class ResultEvidenceTest {
     void everyCompliantResultCarriesItsDescriptionParametersLinksTableAndRawFact() {
         ReportedRun run = ReportedRun.of(PROJECT.resolve("environments/lab.yaml"), PROJECT, reports, results);
 
-        assertThat(run.testResults()).hasSize(19).allSatisfy(r -> assertThat(r.path("status").asText()).isEqualTo("passed"));
+        assertThat(run.testResults()).hasSize(20).allSatisfy(r -> assertThat(r.path("status").asText()).isEqualTo("passed"));
         SoftAssertions softly = new SoftAssertions();
         for (JsonNode result : run.testResults()) {
             String name = result.path("name").asText();

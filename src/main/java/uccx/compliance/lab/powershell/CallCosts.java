@@ -35,6 +35,12 @@ public final class CallCosts {
                 adCall();
                 adCall();
             }
+            // Get-User, then two base-scope LDAP searches: the account's object and its domain's maxPwdAge.
+            case "account" -> {
+                adCall();
+                adCall();
+                adCall();
+            }
             default -> adCall();
         }
     }
@@ -48,6 +54,8 @@ public final class CallCosts {
             case "organizationPermissions" -> objects(1 + records);
             // Get-User's one user; the SIDs come from the token, not from a cmdlet
             case "accountGroups" -> objects(1);
+            // Get-User's one user; the directory's two entries come with the searches
+            case "account" -> objects(1);
             default -> objects(records);
         }
     }

@@ -1,5 +1,7 @@
 package uccx.compliance.lab.powershell;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import uccx.compliance.lab.LabState;
@@ -46,6 +48,53 @@ final class DirectoryAnswers {
         }
         return p.extendedRights().stream().anyMatch(r -> r.equalsIgnoreCase("ms-Exch-Store-Visible")
                 || r.equalsIgnoreCase("d74a875e-22b9-11d3-aa62-00c04f8eedd8"));
+    }
+
+    /** Windows Server 2008 and later: msDS-UserPasswordExpiryTimeComputed for an account whose credential never expires (MS-ADTS 3.1.1.4.5.18). */
+    static final long NEVER = Long.MAX_VALUE;
+    /** userAccountControl and msDS-User-Account-Control-Computed flags (Microsoft Learn, User-Account-Control attribute; MS-ADTS 3.1.1.4.5.17). */
+    static final long ACCOUNTDISABLE = 0x2;
+    static final long DONT_EXPIRE_PASSWD = 0x10000;
+    static final long UF_LOCKOUT = 0x10;
+    static final long UF_PASSWORD_EXPIRED = 0x800000;
+    /** 1970-01-01 as a FILETIME: 100-nanosecond intervals since 1601-01-01 UTC. */
+    private static final long FILETIME_UNIX_EPOCH = 116_444_736_000_000_000L;
+
+    private static long fileTime(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 10_000_000L), instant.getNano() / 100) + FILETIME_UNIX_EPOCH;
+    }
+
+    /**
+     * The account section's one record: Get-User finds the account by its mailbox's SamAccountName; its directory
+     * object then answers as a Windows Server 2008 R2 domain controller would (MS-ADTS 3.1.1.4.5.17 and .18): the
+     * stored userAccountControl, the computed lockout and expiry flags, pwdLastSet and lockoutTime as FILETIMEs, the
+     * computed expiry, and the domain's maxPwdAge (a negative interval; 0 days is stored as the smallest Int64, which
+     * means no maximum). Every value goes out as text, as the script casts it.
+     */
+    List<Serialized> account(String account, Instant now) throws ExchangeAnswers.CmdletError {
+        LabState.Mailbox owner = owner(account);
+        LabState.Account a = owner.account();
+        String alias = owner.samAccountName().contains("\\") ? owner.samAccountName().substring(owner.samAccountName().indexOf('\\') + 1)
+                : owner.samAccountName();
+        long maxAgeDays = state.windows().maxPwdAgeDays();
+        long uac = 0x200 | (a.enabled() ? 0 : ACCOUNTDISABLE) | (a.pwdNeverExpires() ? DONT_EXPIRE_PASSWD : 0);
+        Instant lastSet = now.minus(Duration.ofDays(a.pwdLastSetDaysAgo()));
+        long expiry = a.pwdNeverExpires() || maxAgeDays == 0 ? NEVER : fileTime(lastSet.plus(Duration.ofDays(maxAgeDays)));
+        boolean expired = expiry != NEVER && !now.isBefore(lastSet.plus(Duration.ofDays(maxAgeDays)));
+        long computed = (a.lockedOut() ? UF_LOCKOUT : 0) | (expired ? UF_PASSWORD_EXPIRED : 0);
+        long lockoutTime = a.lockedOut() ? fileTime(now.minus(Duration.ofMinutes(5))) : 0;
+        long maxPwdAge = maxAgeDays == 0 ? Long.MIN_VALUE : -Duration.ofDays(maxAgeDays).toMillis() * 10_000;
+        // New-Object PSObject -Property $record: PowerShell 2.0 writes a hashtable's keys as they hash.
+        return List.of(Serialized.customObject(null).with("PwdLastSet", Long.toString(fileTime(lastSet)))
+                .with("UccxTarget", account).with("ComputedFlags", Long.toString(computed)).with("UccxFact", "account")
+                .with("LockoutTime", Long.toString(lockoutTime)).with("DistinguishedName", "CN=" + alias + ",CN=Users,DC=lab,DC=example,DC=com")
+                .with("PwdExpiresComputed", Long.toString(expiry)).with("UserAccountControl", Long.toString(uac))
+                .with("MaxPwdAge", Long.toString(maxPwdAge)).with("UccxRecord", "fact").build());
+    }
+
+    private LabState.Mailbox owner(String account) throws ExchangeAnswers.CmdletError {
+        return state.mailboxes().stream().filter(m -> m.samAccountName().equalsIgnoreCase(account)).findFirst()
+                .orElseThrow(() -> ExchangeAnswers.notFound(account));
     }
 
     /** The account's own SID and its logon token's groups, as the script's accountGroups section writes them. */

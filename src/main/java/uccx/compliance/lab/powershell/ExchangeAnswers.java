@@ -29,7 +29,8 @@ final class ExchangeAnswers {
      */
     private static final Map<String, String> EXCHANGE_CMDLETS = Map.of("exchangeServers", "Get-ExchangeServer",
             "imapSettings", "Get-ImapSettings", "organizationPermissions", "Get-ADPermission", "accountGroups", "Get-User",
-            "receiveConnectors", "Get-ReceiveConnector", "mailbox", "Get-Mailbox", "throttlingPolicies", "Get-ThrottlingPolicy");
+            "receiveConnectors", "Get-ReceiveConnector", "mailbox", "Get-Mailbox", "throttlingPolicies", "Get-ThrottlingPolicy",
+            "casMailbox", "Get-CASMailbox", "account", "Get-User");
 
     private final LabState state;
     private final Clock clock;
@@ -79,6 +80,9 @@ final class ExchangeAnswers {
             case "receiveConnectors" -> perTarget(fact, List.of(""), t -> "Get-ReceiveConnector", t -> receiveConnectors());
             case "mailbox" -> perTarget(fact, List.of(script.value("UccxMailbox")), m -> "Get-Mailbox -Identity " + m, this::mailbox);
             case "throttlingPolicies" -> perTarget(fact, List.of(""), t -> "Get-ThrottlingPolicy", t -> throttlingPolicies());
+            case "casMailbox" -> perTarget(fact, List.of(script.value("UccxMailbox")), m -> "Get-CASMailbox -Identity " + m, this::casMailbox);
+            case "account" -> perTarget(fact, List.of(script.value("UccxAccount")),
+                    a -> "Get-User -Identity " + a + ", then its directory object", a -> directory.account(a, clock.instant()));
             default -> null;
         });
     }
@@ -290,6 +294,20 @@ final class ExchangeAnswers {
                 .with("ServerName", state.servers().stream().filter(s -> s.hasRole("Mailbox")).map(s -> s.name().toLowerCase(Locale.ROOT))
                         .findFirst().orElse(""))
                 .build());
+    }
+
+    /** Get-CASMailbox: a CASMailbox (Exchange 2010 SDK, CASMailbox.ImapEnabled: System.Boolean). */
+    private List<Serialized> casMailbox(String identity) throws CmdletError {
+        LabState.Mailbox m = state.mailbox(identity).orElseThrow(() -> notFound(identity));
+        return List.of(record("casMailbox", identity, "Microsoft.Exchange.Data.Directory.Management.CASMailbox")
+                .with("Identity", adObjectId("lab.example.com/Users/" + alias(m)))
+                .with("ImapEnabled", new Serialized.Bool(m.imapEnabled()))
+                .build());
+    }
+
+    private static String alias(LabState.Mailbox m) {
+        String sam = m.samAccountName();
+        return sam.contains("\\") ? sam.substring(sam.indexOf('\\') + 1) : sam;
     }
 
     private List<Serialized> throttlingPolicies() {
