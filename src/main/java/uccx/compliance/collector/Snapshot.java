@@ -10,8 +10,10 @@ import uccx.compliance.collector.facts.AccountToken;
 import uccx.compliance.collector.facts.ExchangeServer;
 import uccx.compliance.collector.facts.ImapSettings;
 import uccx.compliance.collector.facts.Mailbox;
+import uccx.compliance.collector.facts.MailboxDatabase;
 import uccx.compliance.collector.facts.OrganizationPermission;
 import uccx.compliance.collector.facts.ReceiveConnector;
+import uccx.compliance.collector.facts.ReceiveConnectorBinding;
 import uccx.compliance.collector.facts.StoreEvent;
 import uccx.compliance.collector.facts.StoreRegistryValue;
 import uccx.compliance.collector.facts.ThrottlingPolicy;
@@ -23,6 +25,8 @@ import uccx.compliance.collector.facts.ThrottlingPolicy;
  * @param source    where it came from, for example {@code WinRM https://exch01:5986/wsman as audit@CORP}
  * @param rawOutput the CliXml exactly as the script wrote it
  * @param accountToken the UCCX account's SIDs, for weighing permission entries that name its groups
+ * @param connectorBindings every receive connector of the organisation, in scope or not, with what Exchange selects it by
+ * @param mailboxDatabases every mailbox database of the organisation and the servers holding its copies
  * @param hostText  text the console host wrote between the objects (banners, WARNING: lines), kept as evidence
  */
 public record Snapshot(Instant collectedAt, Duration elapsed, String source, String rawOutput,
@@ -32,6 +36,8 @@ public record Snapshot(Instant collectedAt, Duration elapsed, String source, Str
                        Map<String, Fact<List<StoreEvent>>> storeEvents,
                        Fact<List<OrganizationPermission>> organizationPermissions,
                        Map<String, Fact<ReceiveConnector>> receiveConnectors,
+                       Fact<List<ReceiveConnectorBinding>> connectorBindings,
+                       Fact<List<MailboxDatabase>> mailboxDatabases,
                        Fact<Mailbox> uccxMailbox,
                        Fact<List<ThrottlingPolicy>> throttlingPolicies,
                        Fact<AccountToken> accountToken,

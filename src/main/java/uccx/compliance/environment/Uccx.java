@@ -10,16 +10,32 @@ import java.util.Optional;
  * @param account  the account UCCX and every agent desktop log in with (DOMAIN&#92;user or a UPN)
  * @param password that account's password; empty only in a lab environment
  * @param agents   licensed email agents, at least 1
+ * @param serverAddress the UCCX server's IPv4 address as Exchange sees it connect ({@code uccx.serverAddress}); empty when
+ *                 not given, and SMTP-02 is then not applicable
  */
-public record Uccx(String mailbox, String account, Optional<Secret> password, int agents) {
+public record Uccx(String mailbox, String account, Optional<Secret> password, int agents, Optional<String> serverAddress) {
+
+    private static final java.util.regex.Pattern IPV4 =
+            java.util.regex.Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
 
     public Uccx {
         Objects.requireNonNull(mailbox, "mailbox");
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(serverAddress, "serverAddress");
         if (agents < 1) {
             throw new IllegalArgumentException("agents must be at least 1, found " + agents);
         }
+        serverAddress.ifPresent(a -> {
+            if (!IPV4.matcher(a).matches()) {
+                throw new IllegalArgumentException("serverAddress must be an IPv4 address such as 10.1.2.3, found " + a);
+            }
+        });
+    }
+
+    /** Without the UCCX server's address. */
+    public Uccx(String mailbox, String account, Optional<Secret> password, int agents) {
+        this(mailbox, account, password, agents, Optional.empty());
     }
 
     /** The UCCX server and every agent desktop each hold two IMAP connections with this one account. */
