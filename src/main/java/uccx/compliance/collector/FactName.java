@@ -11,6 +11,7 @@ public enum FactName {
     ORGANIZATION_PERMISSIONS("organizationPermissions"),
     ACCOUNT_GROUPS("accountGroups"),
     RECEIVE_CONNECTORS("receiveConnectors"),
+    MAILBOX_DATABASES("mailboxDatabases"),
     MAILBOX("mailbox"),
     CAS_MAILBOX("casMailbox"),
     ACCOUNT("account"),

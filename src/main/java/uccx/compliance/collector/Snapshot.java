@@ -12,8 +12,10 @@ import uccx.compliance.collector.facts.DirectoryAccount;
 import uccx.compliance.collector.facts.ExchangeServer;
 import uccx.compliance.collector.facts.ImapSettings;
 import uccx.compliance.collector.facts.Mailbox;
+import uccx.compliance.collector.facts.MailboxDatabase;
 import uccx.compliance.collector.facts.OrganizationPermission;
 import uccx.compliance.collector.facts.ReceiveConnector;
+import uccx.compliance.collector.facts.ReceiveConnectorBinding;
 import uccx.compliance.collector.facts.StoreEvent;
 import uccx.compliance.collector.facts.StoreRegistryValue;
 import uccx.compliance.collector.facts.ThrottlingPolicy;
@@ -27,6 +29,8 @@ import uccx.compliance.collector.facts.ThrottlingPolicy;
  * @param accountToken the UCCX account's SIDs, for weighing permission entries that name its groups
  * @param casMailbox   the UCCX mailbox's protocol settings (Get-CASMailbox), for MBX-01
  * @param uccxAccount  the UCCX account's directory object (enabled, locked out, credential expiry), for MBX-01 and LIVE-01
+ * @param connectorBindings every receive connector of the organisation, in scope or not, with what Exchange selects it by
+ * @param mailboxDatabases every mailbox database of the organisation and the servers holding its copies
  * @param hostText  text the console host wrote between the objects (banners, WARNING: lines), kept as evidence
  */
 public record Snapshot(Instant collectedAt, Duration elapsed, String source, String rawOutput,
@@ -36,6 +40,8 @@ public record Snapshot(Instant collectedAt, Duration elapsed, String source, Str
                        Map<String, Fact<List<StoreEvent>>> storeEvents,
                        Fact<List<OrganizationPermission>> organizationPermissions,
                        Map<String, Fact<ReceiveConnector>> receiveConnectors,
+                       Fact<List<ReceiveConnectorBinding>> connectorBindings,
+                       Fact<List<MailboxDatabase>> mailboxDatabases,
                        Fact<Mailbox> uccxMailbox,
                        Fact<List<ThrottlingPolicy>> throttlingPolicies,
                        Fact<AccountToken> accountToken,

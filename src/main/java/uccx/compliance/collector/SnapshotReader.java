@@ -25,8 +25,10 @@ import uccx.compliance.collector.facts.ExchangeServer;
 import uccx.compliance.collector.facts.ImapSettings;
 import uccx.compliance.collector.facts.Limit;
 import uccx.compliance.collector.facts.Mailbox;
+import uccx.compliance.collector.facts.MailboxDatabase;
 import uccx.compliance.collector.facts.OrganizationPermission;
 import uccx.compliance.collector.facts.ReceiveConnector;
+import uccx.compliance.collector.facts.ReceiveConnectorBinding;
 import uccx.compliance.collector.facts.StoreEvent;
 import uccx.compliance.collector.facts.StoreRegistryValue;
 import uccx.compliance.collector.facts.ThrottlingPolicy;
@@ -77,6 +79,8 @@ public final class SnapshotReader {
                         "Get-OrganizationConfig | Get-ADPermission on the organization", stopped, list(SnapshotReader::permission)),
                 ListedConnectors.inScope(records.fact(FactName.RECEIVE_CONNECTORS, "", ListedConnectors.HOP, stopped, objects -> objects),
                         scope.receiveConnectors(), SnapshotReader::receiveConnector),
+                records.fact(FactName.RECEIVE_CONNECTORS, "", ListedConnectors.HOP, stopped, list(SnapshotReader::connectorBinding)),
+                records.fact(FactName.MAILBOX_DATABASES, "", "Get-MailboxDatabase", stopped, list(SnapshotReader::mailboxDatabase)),
                 records.fact(FactName.MAILBOX, scope.mailbox(), "Get-Mailbox -Identity " + scope.mailbox(), stopped,
                         single(SnapshotReader::mailbox)),
                 records.fact(FactName.THROTTLING_POLICIES, "", "Get-ThrottlingPolicy", stopped, list(SnapshotReader::throttlingPolicy)),
@@ -150,9 +154,32 @@ public final class SnapshotReader {
                 limit(o, "MaxInboundConnectionPerSource"));
     }
 
+    /**
+     * What selects the connector, from every connector Get-ReceiveConnector listed. Output of a script
+     * older than SMTP-02 lacks Bindings and RemoteIPRanges: that is "not collected", never a guess.
+     * Server is Identity's prefix when the record lacks it (Identity is SERVER\Connector Name).
+     */
+    private static ReceiveConnectorBinding connectorBinding(PsObject o) {
+        String identity = optionalText(o, "Identity").orElse(text(o, "UccxTarget"));
+        String server = optionalText(o, "Server").filter(t -> !t.isBlank())
+                .orElse(identity.contains("\\") ? identity.substring(0, identity.indexOf('\\')) : "");
+        List<String> bindings = o.property("Bindings").map(PsValue::texts)
+                .orElseThrow(() -> new IllegalArgumentException(identity + " has no Bindings (output of a script older than SMTP-02?)"));
+        List<String> ranges = o.property("RemoteIPRanges").map(PsValue::texts)
+                .orElseThrow(() -> new IllegalArgumentException(identity + " has no RemoteIPRanges (output of a script older than SMTP-02?)"));
+        boolean enabled = optionalText(o, "Enabled").map(e -> !e.trim().equalsIgnoreCase("false")).orElse(true);
+        return new ReceiveConnectorBinding(identity, server, enabled, bindings, ranges);
+    }
+
+    private static MailboxDatabase mailboxDatabase(PsObject o) {
+        return new MailboxDatabase(text(o, "Name"), o.property("Servers").map(PsValue::texts).orElse(List.of()),
+                optionalText(o, "MountedOnServer").orElse(""));
+    }
+
     private static Mailbox mailbox(PsObject o) {
         return new Mailbox(text(o, "PrimarySmtpAddress"), optionalText(o, "SamAccountName").orElse(""),
-                text(o, "LegacyExchangeDN"), optionalText(o, "ThrottlingPolicy").filter(p -> !p.isBlank()));
+                text(o, "LegacyExchangeDN"), optionalText(o, "ThrottlingPolicy").filter(p -> !p.isBlank()),
+                optionalText(o, "Database").filter(d -> !d.isBlank()));
     }
 
     private static CasMailbox casMailbox(PsObject o) {

@@ -34,6 +34,16 @@ public enum Control {
             f -> "# set exchange.version to " + f.judged(ExchangeServer.class).version().label() + " in the environment file if that "
                     + "is what runs,\n# or bring every server to the same service pack"),
 
+    EXC_02("EXC-02", "Every server the UCCX mailbox depends on is in scope", Section.SCOPE, "(scope)", Severity.CRITICAL,
+            "List every Client Access server of the organisation (Get-ExchangeServer) in exchange.clientAccessServers, and every "
+                    + "server holding a copy of the UCCX mailbox's database (Get-Mailbox's Database, Get-MailboxDatabase's Servers) in "
+                    + "exchange.mailboxServers; a server deliberately left out is waived for EXC-02 on that server, with a reason.",
+            "The checklist's limits are checked only where the environment file says: a Client Access server nobody listed may "
+                    + "serve the UCCX logins with Exchange's defaults, and a DAG failover mounts the UCCX mailbox on a server whose "
+                    + "store limit nobody checked.",
+            cmdlets("Get-ExchangeServer", "Get-Mailbox", "Get-MailboxDatabase"),
+            f -> scopeLines(f)),
+
     IMAP_01("IMAP-01", "IMAP4 connection limits on every Client Access server", Section.IMAP, "IMAP 1", Severity.BLOCKER,
             "Cisco step IMAP 1: on every Client Access server run Set-ImapSettings -MaxCommandSize " + checklist().maxCommandSize()
                     + " -MaxConnectionFromSingleIP " + checklist().maxConnectionFromSingleIP() + " -MaxConnections "
@@ -87,6 +97,18 @@ public enum Control {
             "All agents' replies leave through the UCCX server's one SMTP source; the defaults throttle it and mail queues.",
             cmdlets("Set-ReceiveConnector", "Get-ReceiveConnector"),
             f -> "Set-ReceiveConnector -Identity '" + f.target() + "' " + f.violatedParameters()),
+
+    SMTP_02("SMTP-02", "The receive connector Exchange selects for the UCCX server is in scope", Section.SMTP, "SMTP 1-2 (in effect)",
+            Severity.CRITICAL,
+            "On every Hub Transport server with a connector in exchange.receiveConnectors, the receive connector Exchange 2010 selects "
+                    + "for a connection from uccx.serverAddress to port 25 (Bindings first, then the most specific RemoteIPRanges "
+                    + "match; disabled connectors never) must be one of exchange.receiveConnectors. Not applicable without "
+                    + "uccx.serverAddress.",
+            "SMTP-01 checks the connectors the environment file lists; if a more specific connector, such as a relay someone "
+                    + "added for another system, takes the UCCX server's address, the limits that apply are that connector's, and "
+                    + "agents' replies queue although SMTP-01 is compliant.",
+            cmdlets("Get-ReceiveConnector", "Set-ReceiveConnector"),
+            f -> selectedConnectorLines(f.judged(ConnectorSelection.class), f.environment().exchange().receiveConnectors())),
 
     THR_01("THR-01", "A dedicated throttling policy is assigned to the UCCX mailbox", Section.THROTTLING, "Client throttling 2",
             Severity.CRITICAL,
@@ -346,6 +368,48 @@ public enum Control {
             }
         }
         return fix.toString().stripTrailing();
+    }
+
+    /** EXC-02's fix: the list line the environment file needs for each list the server is missing from, or the waiver. */
+    private static String scopeLines(Finding f) {
+        ScopeCoverage coverage = f.judged(ScopeCoverage.class);
+        StringBuilder lines = new StringBuilder("# in the environment file (the suite changes nothing on Exchange):");
+        if (coverage.clientAccess() && !coverage.listedAsClientAccess()) {
+            lines.append("\n#   exchange.").append(ScopeCoverage.listLine("clientAccessServers", coverage.clientAccessServers(), coverage.server()));
+        }
+        if (coverage.database().isPresent() && !coverage.listedAsMailbox()) {
+            lines.append("\n#   exchange.").append(ScopeCoverage.listLine("mailboxServers", coverage.mailboxServers(), coverage.server()));
+        }
+        return lines.append("\n# or, if ").append(coverage.server()).append(" is left out on purpose, a waiver: {control: EXC-02, target: ")
+                .append(coverage.server()).append(", reason: ...}").toString();
+    }
+
+    /** SMTP-02's fix: the connector to add to the environment file, or a RemoteIPRanges entry that makes a listed one selected. */
+    private static String selectedConnectorLines(ConnectorSelection selection, List<String> inScope) {
+        List<String> outside = selection.everySelected().stream().filter(c -> inScope.stream().noneMatch(c::equalsIgnoreCase)).toList();
+        List<String> listedHere = inScope.stream().filter(c -> c.toLowerCase(Locale.ROOT)
+                .startsWith(selection.server().toLowerCase(Locale.ROOT) + "\\")).toList();
+        StringBuilder lines = new StringBuilder();
+        if (!outside.isEmpty()) {
+            List<String> line = new java.util.ArrayList<>(inScope);
+            line.addAll(outside);
+            lines.append("# Exchange selects ").append(outside.stream().map(c -> "'" + c + "'").collect(Collectors.joining(" or ")))
+                    .append(" for ").append(selection.client()).append(" on ").append(selection.server())
+                    .append(": add it to the environment file, so SMTP-01 checks the limits that apply:\n#   exchange.receiveConnectors: [")
+                    .append(line.stream().map(c -> "'" + c + "'").collect(Collectors.joining(", "))).append("]\n");
+        } else {
+            lines.append("# no enabled receive connector of ").append(selection.server()).append(" takes ").append(selection.client())
+                    .append(" on port 25: the UCCX server cannot send there\n");
+        }
+        if (!listedHere.isEmpty()) {
+            String connector = listedHere.get(0);
+            lines.append("# or make '").append(connector).append("' the most specific match (review what else the change sends through it;\n"
+                            + "# Exchange refuses an entry another connector on the same binding already has: remove it there first):\n")
+                    .append("$c = Get-ReceiveConnector -Identity '").append(connector).append("'; $c.RemoteIPRanges += '")
+                    .append(selection.client()).append("'\n")
+                    .append("Set-ReceiveConnector -Identity '").append(connector).append("' -RemoteIPRanges $c.RemoteIPRanges");
+        }
+        return lines.toString().stripTrailing();
     }
 
     private static String unlimit(String policy, List<String> budgets) {

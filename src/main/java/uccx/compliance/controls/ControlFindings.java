@@ -101,6 +101,14 @@ public final class ControlFindings extends AbstractSoftAssertions {
         return proxy(AccountReadinessAssert.class, AccountReadiness.class, judging(actual)).recordingInto(settings);
     }
 
+    public ScopeCoverageAssert assertThat(ScopeCoverage actual) {
+        return proxy(ScopeCoverageAssert.class, ScopeCoverage.class, judging(actual)).recordingInto(settings);
+    }
+
+    public ConnectorSelectionAssert assertThat(ConnectorSelection actual) {
+        return proxy(ConnectorSelectionAssert.class, ConnectorSelection.class, judging(actual)).recordingInto(settings);
+    }
+
     public ReachAssert assertThat(Reach actual) {
         return proxy(ReachAssert.class, Reach.class, probed("TCP", actual, actual.transcript())).recordingInto(settings);
     }

@@ -37,7 +37,8 @@ final class Binder {
                 strings(exchange.get("mailboxServers")), strings(exchange.get("receiveConnectors")));
         JsonNode u = document.get("uccx");
         Uccx uccx = new Uccx(u.get("mailbox").asText(), u.get("account").asText(), secret(u.path("password")),
-                u.get("agents").asInt(), u.path("passwordWarningDays").asInt(Uccx.DEFAULT_PASSWORD_WARNING_DAYS));
+                u.get("agents").asInt(), u.hasNonNull("serverAddress") ? Optional.of(u.get("serverAddress").asText()) : Optional.empty(),
+                u.path("passwordWarningDays").asInt(Uccx.DEFAULT_PASSWORD_WARNING_DAYS));
         JsonNode timeouts = document.path("timeouts");
         Timeouts t = new Timeouts(
                 Duration.ofSeconds(timeouts.path("connectSeconds").asLong(Timeouts.DEFAULT_CONNECT.toSeconds())),

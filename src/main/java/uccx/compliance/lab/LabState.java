@@ -16,7 +16,7 @@ import java.util.function.Function;
  */
 public record LabState(List<Server> servers, List<ReceiveConnector> receiveConnectors, List<ThrottlingPolicy> throttlingPolicies,
                        List<Mailbox> mailboxes, List<Permission> organizationPermissions, Faults faults,
-                       LatencyModel latencyModel, Windows windows) {
+                       LatencyModel latencyModel, Windows windows, List<Database> databases) {
 
     public static final String STORE_KEY = "HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem";
     public static final String SERVICE_SESSIONS_VALUE = "Maximum Allowed Service Sessions Per User";
@@ -27,6 +27,14 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
         throttlingPolicies = List.copyOf(throttlingPolicies);
         mailboxes = List.copyOf(mailboxes);
         organizationPermissions = List.copyOf(organizationPermissions);
+        databases = List.copyOf(databases);
+    }
+
+    /** A lab with the default mailbox database ({@link #mailboxDatabases()}). */
+    public LabState(List<Server> servers, List<ReceiveConnector> receiveConnectors, List<ThrottlingPolicy> throttlingPolicies,
+                    List<Mailbox> mailboxes, List<Permission> organizationPermissions, Faults faults,
+                    LatencyModel latencyModel, Windows windows) {
+        this(servers, receiveConnectors, throttlingPolicies, mailboxes, organizationPermissions, faults, latencyModel, windows, List.of());
     }
 
     /** A lab without a latency model: it answers as fast as it can. */
@@ -123,12 +131,68 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
         }
     }
 
-    /** @param limits the four checklist settings as written ({@code unlimited} or a number) */
-    public record ReceiveConnector(String identity, Map<String, String> limits) {
+    /**
+     * @param limits         the four checklist settings as written ({@code unlimited} or a number)
+     * @param remoteIpRanges RemoteIPRanges as Exchange 2010 prints them: {@code 10.1.2.3}, {@code 10.1.2.0/24},
+     *                       {@code 10.1.2.3-10.1.2.9}; Exchange's default is every IPv4 address, {@code 0.0.0.0-255.255.255.255}
+     * @param bindings       Bindings as Exchange 2010 prints them: {@code 0.0.0.0:25}, {@code [::]:25}, {@code 10.0.0.5:25}
+     * @param enabled        Enabled: a disabled connector is never selected
+     */
+    public record ReceiveConnector(String identity, Map<String, String> limits, List<String> remoteIpRanges, List<String> bindings,
+                                   boolean enabled) {
+        public static final List<String> DEFAULT_REMOTE_IP_RANGES = List.of("0.0.0.0-255.255.255.255");
+        public static final List<String> DEFAULT_BINDINGS = List.of("0.0.0.0:25");
+
+        public ReceiveConnector {
+            remoteIpRanges = List.copyOf(remoteIpRanges);
+            bindings = List.copyOf(bindings);
+        }
+
+        /** A connector on every local address, port 25, for every remote IPv4 address, enabled. */
+        public ReceiveConnector(String identity, Map<String, String> limits) {
+            this(identity, limits, DEFAULT_REMOTE_IP_RANGES, DEFAULT_BINDINGS, true);
+        }
+
         public String limit(String name) {
             return limits.getOrDefault(name, "unlimited");
         }
+
+        /** Server: the Identity's prefix (SERVER\\Connector Name). */
+        public String server() {
+            int slash = identity.indexOf('\\');
+            return slash < 0 ? "" : identity.substring(0, slash);
+        }
     }
+
+    /**
+     * A mailbox database as Get-MailboxDatabase shows it.
+     *
+     * @param servers         every server holding a copy of it
+     * @param mountedOnServer where its active copy is mounted
+     */
+    public record Database(String name, List<String> servers, String mountedOnServer) {
+        public Database {
+            servers = List.copyOf(servers);
+        }
+    }
+
+    /** {@code lab.databases}, or by default one database DB01 on the first Mailbox server, holding every mailbox. */
+    public List<Database> mailboxDatabases() {
+        String first = servers.stream().filter(s -> s.hasRole("Mailbox")).map(Server::name).findFirst().orElse("");
+        List<String> onFirst = first.isEmpty() ? List.of() : List.of(first);
+        if (databases.isEmpty()) {
+            return List.of(new Database(DEFAULT_DATABASE, onFirst, first));
+        }
+        return databases.stream().map(d -> d.servers().isEmpty()
+                ? new Database(d.name(), onFirst, d.mountedOnServer().isEmpty() ? first : d.mountedOnServer()) : d).toList();
+    }
+
+    /** The database that holds a mailbox: its own {@code Database}, else the first database. */
+    public String databaseOf(Mailbox mailbox) {
+        return mailbox.database().orElseGet(() -> mailboxDatabases().isEmpty() ? "" : mailboxDatabases().get(0).name());
+    }
+
+    public static final String DEFAULT_DATABASE = "DB01";
 
     /** @param budgets every budget the policy has; an empty Optional is {@code $null}. A budget left out does not exist (CPA* on RTM). */
     public record ThrottlingPolicy(String name, boolean isDefault, Map<String, Optional<String>> budgets) {
@@ -137,12 +201,13 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
     /**
      * @param imapEnabled {@code lab.mailboxes[].ImapEnabled}, as Get-CASMailbox shows it (default true)
      * @param account     {@code lab.mailboxes[].account}: the owner's directory account
+     * @param database    its {@code Database} ({@code lab.mailboxes[].Database}); empty: the first database
      */
     public record Mailbox(String primarySmtpAddress, String samAccountName, String legacyExchangeDn, Optional<String> throttlingPolicy,
-                          boolean imapEnabled, Account account) {
+                          boolean imapEnabled, Account account, Optional<String> database) {
 
         public Mailbox(String primarySmtpAddress, String samAccountName, String legacyExchangeDn, Optional<String> throttlingPolicy) {
-            this(primarySmtpAddress, samAccountName, legacyExchangeDn, throttlingPolicy, true, Account.DEFAULT);
+            this(primarySmtpAddress, samAccountName, legacyExchangeDn, throttlingPolicy, true, Account.DEFAULT, Optional.empty());
         }
 
         public boolean isNamed(String identity) {
@@ -259,7 +324,8 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
                 list(lab.path("organizationPermissions"), LabState::permission),
                 faults(lab.path("faults")),
                 LatencyModel.from(lab.path("latencyModel")),
-                windows(lab));
+                windows(lab),
+                list(lab.path("databases"), LabState::database));
     }
 
     private static Windows windows(JsonNode lab) {
@@ -295,14 +361,24 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
                 n.hasNonNull("mailboxDnField") ? Optional.of(n.get("mailboxDnField").asText()) : Optional.empty());
     }
 
+    private static final java.util.Set<String> CONNECTOR_SELECTION = java.util.Set.of("Identity", "RemoteIPRanges", "Bindings", "Enabled");
+
     private static ReceiveConnector receiveConnector(JsonNode n) {
         Map<String, String> limits = new LinkedHashMap<>();
         n.fields().forEachRemaining(e -> {
-            if (!e.getKey().equals("Identity")) {
+            if (!CONNECTOR_SELECTION.contains(e.getKey())) {
                 limits.put(e.getKey(), e.getValue().asText());
             }
         });
-        return new ReceiveConnector(n.path("Identity").asText(), limits);
+        return new ReceiveConnector(n.path("Identity").asText(), limits,
+                n.has("RemoteIPRanges") ? strings(n.get("RemoteIPRanges")) : ReceiveConnector.DEFAULT_REMOTE_IP_RANGES,
+                n.has("Bindings") ? strings(n.get("Bindings")) : ReceiveConnector.DEFAULT_BINDINGS, n.path("Enabled").asBoolean(true));
+    }
+
+    /** A database without Servers is on the first Mailbox server; without MountedOnServer, mounted on the first of its Servers. */
+    private static Database database(JsonNode n) {
+        List<String> servers = strings(n.path("Servers"));
+        return new Database(n.path("Name").asText(), servers, n.path("MountedOnServer").asText(servers.isEmpty() ? "" : servers.get(0)));
     }
 
     private static ThrottlingPolicy throttlingPolicy(JsonNode n) {
@@ -328,7 +404,8 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
                 n.path("ImapEnabled").asBoolean(true),
                 new Account(account.path("enabled").asBoolean(defaults.enabled()), account.path("lockedOut").asBoolean(defaults.lockedOut()),
                         account.path("passwordLastSetDaysAgo").asLong(defaults.pwdLastSetDaysAgo()),
-                        account.path("passwordNeverExpires").asBoolean(defaults.pwdNeverExpires())));
+                        account.path("passwordNeverExpires").asBoolean(defaults.pwdNeverExpires())),
+                n.hasNonNull("Database") ? Optional.of(n.get("Database").asText()) : Optional.empty());
     }
 
     private static Permission permission(JsonNode n) {

@@ -353,16 +353,40 @@ try {
 # Get-ReceiveConnector: leave out Identity to get every receive connector; -Server limits the list to
 # one server). The runner keeps the connectors in its scope; one in scope that Exchange does not list
 # is could-not-verify there. One call instead of one per connector: each costs a round trip to AD.
+# Every connector's Server, Enabled, Bindings and RemoteIPRanges go out too, in scope or not: SMTP-02
+# works out which connector of a server Exchange selects for the UCCX server, and that may be one
+# nobody listed. Bindings and RemoteIPRanges go out as strings (0.0.0.0:25, 10.1.2.0/24, ...); the
+# leading comma keeps a one-entry list a list.
 $hop = 'Get-ReceiveConnector'
 $uccxErrors = $null
 try {
     Get-ReceiveConnector -ErrorAction Stop -ErrorVariable uccxErrors | Select-Object @{Name='UccxRecord'; Expression={'fact'}},
         @{Name='UccxFact'; Expression={'receiveConnectors'}}, @{Name='UccxTarget'; Expression={[string]$_.Identity}}, 'Identity',
         'MaxInboundConnection', 'MessageRateLimit', 'MaxInboundConnectionPercentagePerSource',
-        'MaxInboundConnectionPerSource'
+        'MaxInboundConnectionPerSource', @{Name='Server'; Expression={[string]$_.Server}}, @{Name='Enabled'; Expression={[string]$_.Enabled}},
+        @{Name='Bindings'; Expression={ $items = @(); foreach ($item in $_.Bindings) { $items += [string]$item }; ,$items }},
+        @{Name='RemoteIPRanges'; Expression={ $items = @(); foreach ($item in $_.RemoteIPRanges) { $items += [string]$item }; ,$items }}
     Get-UccxStatus 'receiveConnectors' '' $hop $uccxErrors
 } catch {
     Get-UccxStatus 'receiveConnectors' '' $hop $_
+}
+#endregion
+
+#region fact:mailboxDatabases
+# Every mailbox database and the servers holding a copy of it (Servers: in a DAG, every member with a
+# copy), so EXC-02 can tell whether the UCCX mailbox's database can be mounted on a server out of
+# scope. One read of Active Directory without -Status. Servers goes out as names; the leading comma
+# keeps a one-server list a list.
+$hop = 'Get-MailboxDatabase'
+$uccxErrors = $null
+try {
+    Get-MailboxDatabase -ErrorAction Stop -ErrorVariable uccxErrors | Select-Object @{Name='UccxRecord'; Expression={'fact'}},
+        @{Name='UccxFact'; Expression={'mailboxDatabases'}}, @{Name='UccxTarget'; Expression={[string]$_.Name}}, 'Name',
+        @{Name='Servers'; Expression={ $items = @(); foreach ($item in $_.Servers) { $items += [string]$item }; ,$items }},
+        @{Name='MountedOnServer'; Expression={[string]$_.MountedOnServer}}
+    Get-UccxStatus 'mailboxDatabases' '' $hop $uccxErrors
+} catch {
+    Get-UccxStatus 'mailboxDatabases' '' $hop $_
 }
 #endregion
 
@@ -372,7 +396,7 @@ $uccxErrors = $null
 try {
     Get-Mailbox -Identity $UccxMailbox -ErrorAction Stop -ErrorVariable uccxErrors | Select-Object @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'mailbox'}},
         @{Name='UccxTarget'; Expression={$UccxMailbox}}, 'PrimarySmtpAddress', 'SamAccountName', 'LegacyExchangeDN',
-        'ThrottlingPolicy', 'ServerName'
+        'ThrottlingPolicy', 'ServerName', @{Name='Database'; Expression={[string]$_.Database}}
     Get-UccxStatus 'mailbox' $UccxMailbox $hop $uccxErrors
 } catch {
     Get-UccxStatus 'mailbox' $UccxMailbox $hop $_

@@ -151,7 +151,7 @@ class BadEnvironmentFilesTest {
                         19, "exchange.management.host", "without scheme, port, path or spaces"),
                 BadFile.of("https-port-left-empty", PROD, "port: 5986 ", "port: ", 20, "exchange.management.port",
                         "must be an integer, found no value"),
-                BadFile.of("misspelt-lab-section", LAB, "lab:\n  servers:", "labs:\n  servers:", 23,
+                BadFile.of("misspelt-lab-section", LAB, "lab:\n  servers:", "labs:\n  servers:", 24,
                         "labs", "unknown key; did you mean \"lab\"?"),
                 BadFile.of("misspelt-required-key", PROD, "  account: CORP", "  acount: CORP", 40,
                         "uccx.acount", "unknown key; did you mean \"account\"?"),

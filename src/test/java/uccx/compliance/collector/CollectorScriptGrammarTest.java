@@ -40,7 +40,7 @@ class CollectorScriptGrammarTest {
             "Get-ThrottlingPolicy");
 
     private static final List<String> FACTS = List.of("exchangeServers", "imapSettings", "registry", "storeEvents", "accountGroups",
-            "organizationPermissions", "receiveConnectors", "mailbox", "throttlingPolicies", "casMailbox", "account");
+            "organizationPermissions", "receiveConnectors", "mailboxDatabases", "mailbox", "throttlingPolicies", "casMailbox", "account");
 
     private final PowerShellGrammar grammar = PowerShellGrammar.inProject();
     private List<String> missing;

@@ -96,6 +96,36 @@ class SnapshotReaderTest {
     }
 
     @Test
+    void readsTheMailboxDatabaseAndWhatSelectsEveryConnectorOneEntryListsStayingLists() throws Exception {
+        LabState plain = organisation(new LabState.Faults(0, List.of()), List.of());
+        LabState state = new LabState(plain.servers(), List.of(plain.receiveConnectors().get(0),
+                new LabState.ReceiveConnector("EXCH02\\Relay Out Of Scope", Map.of(), List.of("10.1.2.3", "10.1.2.0/24"),
+                        List.of("[::]:25", "10.0.0.5:25"), false)),
+                plain.throttlingPolicies(), plain.mailboxes(), plain.organizationPermissions(), plain.faults(), plain.latencyModel(),
+                plain.windows());
+
+        Snapshot snapshot = collect(state);
+
+        assertThat(violations).isEmpty();
+        assertThat(snapshot.uccxMailbox().get().database()).contains("DB01");
+        assertThat(snapshot.mailboxDatabases().get()).singleElement()
+                .satisfies(d -> assertThat(d.name()).isEqualTo("DB01"))
+                .satisfies(d -> assertThat(d.servers()).as("one server stays a list").containsExactly("EXCH01"))
+                .satisfies(d -> assertThat(d.mountedOnServer()).isEqualTo("EXCH01"));
+        assertThat(snapshot.connectorBindings().get()).hasSize(2);
+        var relay = snapshot.connectorBindings().get().get(0);
+        assertThat(relay.server()).isEqualTo("EXCH01");
+        assertThat(relay.enabled()).isTrue();
+        assertThat(relay.bindings()).containsExactly("0.0.0.0:25");
+        assertThat(relay.remoteIpRanges()).containsExactly("0.0.0.0-255.255.255.255");
+        var outOfScope = snapshot.connectorBindings().get().get(1);
+        assertThat(outOfScope.identity()).as("every connector, not only those in scope").isEqualTo("EXCH02\\Relay Out Of Scope");
+        assertThat(outOfScope.enabled()).isFalse();
+        assertThat(outOfScope.bindings()).containsExactly("[::]:25", "10.0.0.5:25");
+        assertThat(outOfScope.remoteIpRanges()).containsExactly("10.1.2.3", "10.1.2.0/24");
+    }
+
+    @Test
     void aFactThatShouldHaveOneObjectAndHasNoneIsNotCollectedEvenWhenItsStatusSaysCollected() throws Exception {
         // A script that only catches never sees the proxy's non-terminating error: its status says "collected", with no object.
         List<String> onlyCatches = CollectorScript.bundled().command(SCOPE).standardInput().stream()

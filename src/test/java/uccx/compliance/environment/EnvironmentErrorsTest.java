@@ -124,13 +124,20 @@ class EnvironmentErrorsTest {
                   - {control: IMAP-9, target: EXCH01, reason: r, approvedBy: me, ticket: CHG-1, expires: NEXT_MONTH}
                 """.replace("NEXT_MONTH", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(1).toString());
         assertThat(errors(project, yaml)).containsExactly("environments/site.yaml:21: waivers[0].control: must be one of"
-                + " EXC-01, NET-01, IMAP-01, IMAP-02, IMAP-03, IMAP-04, SMTP-01, THR-01, THR-02, LIVE-01, LIVE-02, LIVE-03, LIVE-04, found \"IMAP-9\"");
+                + " EXC-01, EXC-02, NET-01, IMAP-01, IMAP-02, IMAP-03, IMAP-04, SMTP-01, SMTP-02, THR-01, THR-02, LIVE-01, LIVE-02,"
+                + " LIVE-03, LIVE-04, found \"IMAP-9\"");
     }
 
     @Test
     void thresholdBelowTheChecklistIsRefused() {
         assertThat(errors(project, SITE + "thresholds: {maxConnectionsPerUser: 16}\n")).containsExactly(
                 "environments/site.yaml:20: thresholds.maxConnectionsPerUser: 16 is below the checklist's 2400; may raise a checklist value, not lower it");
+    }
+
+    @Test
+    void serverAddressThatIsNoIpv4Address() {
+        assertThat(errors(project, with(SITE, "agents: 120", "agents: 120\n  serverAddress: 10.1.2.300"))).containsExactly(
+                "environments/site.yaml:18: uccx.serverAddress: must be an IPv4 address such as 10.1.2.3, found \"10.1.2.300\"");
     }
 
     @Test

@@ -39,7 +39,8 @@ class EnvironmentLoaderTest {
         assertThat(env.exchange().clientAccessServers()).containsExactly("EXCH01", "EXCH02");
         assertThat(env.exchange().mailboxServers()).containsExactly("EXCH01", "EXCH02");
         assertThat(env.exchange().receiveConnectors()).containsExactly("EXCH01\\UCCX Relay", "EXCH02\\UCCX Relay");
-        assertThat(env.uccx()).isEqualTo(new Uccx("uccx-email@lab.example.com", "LAB\\uccx-email", java.util.Optional.empty(), 120));
+        assertThat(env.uccx()).isEqualTo(new Uccx("uccx-email@lab.example.com", "LAB\\uccx-email", java.util.Optional.empty(), 120,
+                java.util.Optional.of("10.1.2.3"), Uccx.DEFAULT_PASSWORD_WARNING_DAYS));
         assertThat(env.uccx().imapConnectionsNeeded()).isEqualTo(242);
         assertThat(env.requiredMaxConnectionsPerUser()).isEqualTo(2400);
         assertThat(env.requiredServiceSessionsPerUser()).isEqualTo(242);

@@ -55,12 +55,12 @@ class LatencyModelAccountingTest {
         }
         assertThat(violations).isEmpty();
         // Get-ExchangeServer 1, Get-ImapSettings 3 (one per Client Access server), Get-OrganizationConfig and Get-ADPermission 2,
-        // Get-User and the token's groups 2, Get-ReceiveConnector 1 (every connector at once), Get-Mailbox 1, Get-ThrottlingPolicy 1,
-        // Get-CASMailbox 1, Get-User and the two LDAP searches of the account and its domain 3 (MBX-01)
-        assertThat(costs.adCalls()).isEqualTo(1 + 3 + 2 + 2 + 1 + 1 + 1 + 1 + 3);
+        // Get-User and the token's groups 2, Get-ReceiveConnector 1 (every connector at once), Get-MailboxDatabase 1 (every database),
+        // Get-Mailbox 1, Get-ThrottlingPolicy 1, Get-CASMailbox 1, Get-User and the two LDAP searches of the account and its domain 3 (MBX-01)
+        assertThat(costs.adCalls()).isEqualTo(1 + 3 + 2 + 2 + 1 + 1 + 1 + 1 + 1 + 3);
         // servers 3, IMAP settings 3, the organization and its 1 entry 2, the user 1, connectors 5 (all, not only the 4 in scope),
-        // the mailbox 1, policies 1, the CAS mailbox 1, the account's user 1
-        assertThat(costs.objects()).isEqualTo(3 + 3 + 2 + 1 + 5 + 1 + 1 + 1 + 1);
+        // the default database 1, the mailbox 1, policies 1, the CAS mailbox 1, the account's user 1
+        assertThat(costs.objects()).isEqualTo(3 + 3 + 2 + 1 + 5 + 1 + 1 + 1 + 1 + 1);
         // registry and event log of each Mailbox server
         assertThat(costs.rpcCalls()).isEqualTo(2 + 2);
     }

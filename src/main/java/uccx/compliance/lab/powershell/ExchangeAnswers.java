@@ -30,7 +30,7 @@ final class ExchangeAnswers {
     private static final Map<String, String> EXCHANGE_CMDLETS = Map.of("exchangeServers", "Get-ExchangeServer",
             "imapSettings", "Get-ImapSettings", "organizationPermissions", "Get-ADPermission", "accountGroups", "Get-User",
             "receiveConnectors", "Get-ReceiveConnector", "mailbox", "Get-Mailbox", "throttlingPolicies", "Get-ThrottlingPolicy",
-            "casMailbox", "Get-CASMailbox", "account", "Get-User");
+            "casMailbox", "Get-CASMailbox", "account", "Get-User", "mailboxDatabases", "Get-MailboxDatabase");
 
     private final LabState state;
     private final Clock clock;
@@ -78,6 +78,7 @@ final class ExchangeAnswers {
             case "accountGroups" -> perTarget(fact, List.of(script.value("UccxAccount")),
                     a -> "Get-User -Identity " + a + ", then its Windows logon token", directory::accountGroups);
             case "receiveConnectors" -> perTarget(fact, List.of(""), t -> "Get-ReceiveConnector", t -> receiveConnectors());
+            case "mailboxDatabases" -> perTarget(fact, List.of(""), t -> "Get-MailboxDatabase", t -> mailboxDatabases());
             case "mailbox" -> perTarget(fact, List.of(script.value("UccxMailbox")), m -> "Get-Mailbox -Identity " + m, this::mailbox);
             case "throttlingPolicies" -> perTarget(fact, List.of(""), t -> "Get-ThrottlingPolicy", t -> throttlingPolicies());
             case "casMailbox" -> perTarget(fact, List.of(script.value("UccxMailbox")), m -> "Get-CASMailbox -Identity " + m, this::casMailbox);
@@ -278,7 +279,33 @@ final class ExchangeAnswers {
                 .with("MessageRateLimit", unlimitedInt(c.limit("MessageRateLimit")))
                 .with("MaxInboundConnectionPercentagePerSource", number(c.limit("MaxInboundConnectionPercentagePerSource")))
                 .with("MaxInboundConnectionPerSource", unlimitedInt(c.limit("MaxInboundConnectionPerSource")))
+                // The script casts these to strings: Server is an ADObjectId (its name), Enabled a Boolean ("True"),
+                // Bindings IPBindings and RemoteIPRanges IPRanges, each as Exchange 2010 prints it (0.0.0.0:25, [::]:25;
+                // 10.1.2.3, 10.1.2.0/24, 10.1.2.3-10.1.2.9), a list even with one entry.
+                .with("Server", c.server())
+                .with("Enabled", c.enabled() ? "True" : "False")
+                .with("Bindings", strings(c.bindings()))
+                .with("RemoteIPRanges", strings(c.remoteIpRanges()))
                 .build()).toList();
+    }
+
+    /**
+     * Every mailbox database: Get-MailboxDatabase without -Status reads Active Directory only. Servers
+     * (ADObjectId[]) goes out as names, a list even with one server; MountedOnServer as its text.
+     */
+    private List<Serialized> mailboxDatabases() {
+        return state.mailboxDatabases().stream().map(d -> (Serialized) record("mailboxDatabases", d.name(),
+                        "Microsoft.Exchange.Data.Directory.SystemConfiguration.MailboxDatabase")
+                .with("Name", d.name())
+                .with("Servers", strings(d.servers()))
+                .with("MountedOnServer", d.mountedOnServer())
+                .build()).toList();
+    }
+
+    /** A string list as the script writes it ({@code ,$items}): an Object[] of strings. */
+    private static Serialized strings(List<String> items) {
+        return new Serialized.ListOf(List.of("System.Object[]", "System.Array", "System.Object"),
+                items.stream().map(Serialized::text).toList());
     }
 
     private List<Serialized> mailbox(String identity) throws CmdletError {
@@ -293,6 +320,7 @@ final class ExchangeAnswers {
                 .with("ThrottlingPolicy", m.throttlingPolicy().map(ExchangeAnswers::adObjectId).orElse(new Serialized.Nil()))
                 .with("ServerName", state.servers().stream().filter(s -> s.hasRole("Mailbox")).map(s -> s.name().toLowerCase(Locale.ROOT))
                         .findFirst().orElse(""))
+                .with("Database", state.databaseOf(m))
                 .build());
     }
 
