@@ -76,7 +76,24 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
      * @param registry     key path, then value name, then the DWORD
      */
     public record Server(String name, String adminDisplayVersion, List<String> roles, Map<String, String> imapSettings,
-                         Map<String, Map<String, Long>> registry, List<Event> events) {
+                         Map<String, Map<String, Long>> registry, List<Event> events, Map<String, Service> services,
+                         long imapSettingsChangedMinutesAgo, long registryChangedMinutesAgo) {
+
+        /** A server whose Exchange services run as the lab's defaults have them, its settings written long before they started. */
+        public Server(String name, String adminDisplayVersion, List<String> roles, Map<String, String> imapSettings,
+                      Map<String, Map<String, Long>> registry, List<Event> events) {
+            this(name, adminDisplayVersion, roles, imapSettings, registry, events, Map.of(), DEFAULT_CHANGED_MINUTES_AGO,
+                    DEFAULT_CHANGED_MINUTES_AGO);
+        }
+
+        /**
+         * A Windows service of the server ({@code lab.servers[].services}), as WMI's Win32_Service shows it; a service
+         * the lab state leaves out runs as {@link Service#DEFAULT} has it (every role's services are installed).
+         */
+        public Service service(String serviceName) {
+            return services.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(serviceName)).map(Map.Entry::getValue)
+                    .findFirst().orElse(Service.DEFAULT);
+        }
         public boolean hasRole(String role) {
             return roles.stream().anyMatch(r -> r.equalsIgnoreCase(role));
         }
@@ -95,6 +112,22 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
         public String imapSetting(String name) {
             return imapSettings.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
                     .findFirst().orElseGet(() -> IMAP_DEFAULTS.getOrDefault(name, ""));
+        }
+    }
+
+    /** How long ago a lab server's IMAP4 settings and store registry value were written, unless it says: a week. */
+    public static final long DEFAULT_CHANGED_MINUTES_AGO = 10080;
+
+    /**
+     * A Windows service as Win32_Service gives it: {@code startMode} Auto, Manual or Disabled, {@code state}
+     * Running or Stopped, and when its process started (meaningless when it is stopped).
+     */
+    public record Service(String startMode, String state, long startedMinutesAgo) {
+        /** Auto, Running, started a day ago. */
+        public static final Service DEFAULT = new Service("Auto", "Running", 1440);
+
+        public boolean running() {
+            return "Running".equalsIgnoreCase(state);
         }
     }
 
@@ -246,8 +279,14 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
             key.getValue().fields().forEachRemaining(v -> values.put(v.getKey(), v.getValue().asLong()));
             registry.put(key.getKey(), values);
         });
+        Map<String, Service> services = new LinkedHashMap<>();
+        n.path("services").fields().forEachRemaining(e -> services.put(e.getKey(), new Service(
+                e.getValue().path("StartMode").asText(Service.DEFAULT.startMode()), e.getValue().path("State").asText(Service.DEFAULT.state()),
+                e.getValue().path("startedMinutesAgo").asLong(Service.DEFAULT.startedMinutesAgo()))));
         return new Server(n.path("name").asText(), n.path("adminDisplayVersion").asText("Version 14.3 (Build 123.4)"),
-                strings(n.path("roles")), imap, registry, list(n.path("events"), LabState::event));
+                strings(n.path("roles")), imap, registry, list(n.path("events"), LabState::event), services,
+                n.path("imapSettingsChangedMinutesAgo").asLong(DEFAULT_CHANGED_MINUTES_AGO),
+                n.path("registryChangedMinutesAgo").asLong(DEFAULT_CHANGED_MINUTES_AGO));
     }
 
     private static Event event(JsonNode n) {
