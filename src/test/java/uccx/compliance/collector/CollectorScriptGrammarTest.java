@@ -39,7 +39,7 @@ class CollectorScriptGrammarTest {
             "Get-WinEvent", "Get-OrganizationConfig", "Get-ADPermission", "Get-ReceiveConnector", "Get-Mailbox",
             "Get-ThrottlingPolicy");
 
-    private static final List<String> FACTS = List.of("exchangeServers", "imapSettings", "registry", "storeEvents", "accountGroups",
+    private static final List<String> FACTS = List.of("exchangeServers", "imapSettings", "registry", "storeEvents", "services", "accountGroups",
             "organizationPermissions", "receiveConnectors", "mailbox", "throttlingPolicies");
 
     private final PowerShellGrammar grammar = PowerShellGrammar.inProject();

@@ -105,6 +105,20 @@ class ServiceControlsCanFailTest {
     }
 
     @Test
+    void remediationListsTheServiceFixesAfterTheImapStepsWithTheirImpact() throws Exception {
+        ProofRun run = run("svc-remediation", lab -> {
+            service(lab, "EXCH02", "MSExchangeIMAP4").put("StartMode", "Disabled");
+            lab.server("EXCH01").put("imapSettingsChangedMinutesAgo", 5);
+            ((ObjectNode) lab.server("EXCH02").get("imapSettings")).put("MaxConnections", 100);
+        });
+        String ps = java.nio.file.Files.readString(run.runFolder(reports).resolve("remediation.ps1"));
+        org.assertj.core.api.Assertions.assertThat(ps).containsSubsequence("# IMAP-01 on EXCH02",
+                "# SVC-01 on EXCH02", "Set-Service MSExchangeIMAP4 -ComputerName EXCH02 -StartupType Automatic",
+                "# SVC-02 on EXCH01", "drops every open IMAP session", "Get-Service MSExchangeIMAP4 -ComputerName EXCH01 | Restart-Service")
+                .doesNotContain("# SVC-01 on EXCH01", "# SVC-02 on EXCH02", "Get-Service MSExchangeIMAP4 -ComputerName EXCH02 | Start-Service");
+    }
+
+    @Test
     void theServicesAreReadAsRpcCallsOnEachServerOnce() {
         // Two servers: registry and event log as before (4), one Win32_Service query each (2), one Win32_Process query per
         // running service (MSExchangeIMAP4 and MSExchangeIS on each: 4).
