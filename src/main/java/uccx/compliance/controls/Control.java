@@ -86,10 +86,10 @@ public enum Control {
                     + "checklist can be right and no agent can fetch a single email; after a reboot a Manual service stays down.",
             List.of(new Doc("Set-Service", "https://learn.microsoft.com/powershell/module/microsoft.powershell.management/set-service"),
                     new Doc("Start-Service", "https://learn.microsoft.com/powershell/module/microsoft.powershell.management/start-service")),
-            f -> (f.violatedSettings().stream().anyMatch(v -> v.endsWith("StartMode"))
+            f -> ((f.violatedSettings().stream().anyMatch(v -> v.endsWith("StartMode"))
                     ? "Set-Service MSExchangeIMAP4 -ComputerName " + f.target() + " -StartupType Automatic\n" : "")
                     + (f.violatedSettings().stream().anyMatch(v -> v.endsWith("State"))
-                    ? "Get-Service MSExchangeIMAP4 -ComputerName " + f.target() + " | Start-Service" : "").stripTrailing()),
+                    ? "Get-Service MSExchangeIMAP4 -ComputerName " + f.target() + " | Start-Service" : "")).stripTrailing()),
 
     SVC_02("SVC-02", "Settings read at service start are in effect", Section.SERVICES, "IMAP 1-2 (the restarts)", Severity.CRITICAL,
             "Cisco steps IMAP 1-2 end with a restart: MSExchangeIMAP4 reads its settings (Set-ImapSettings) and MSExchangeIS its "
@@ -100,13 +100,13 @@ public enum Control {
             "A setting changed and never followed by a restart looks right to every check that reads it and still does nothing: "
                     + "the 17th login is refused as before.",
             cmdlets("Get-ImapSettings"),
-            f -> (f.violatedSettings().contains(SettingsInEffect.IMAP_SETTING)
+            f -> ((f.violatedSettings().contains(SettingsInEffect.IMAP_SETTING)
                     ? "# MSExchangeIMAP4 reads its settings at start; restarting it drops every open IMAP session (the agents reconnect):\n"
                             + "Get-Service MSExchangeIMAP4 -ComputerName " + f.target() + " | Restart-Service\n" : "")
                     + (f.violatedSettings().contains(SettingsInEffect.STORE_SETTING)
                     ? "# MSExchangeIS reads the value at start (KB 980049); restarting it dismounts every database of " + f.target()
                             + ": do it in a maintenance window:\n"
-                            + "Get-Service MSExchangeIS -ComputerName " + f.target() + " | Restart-Service" : "").stripTrailing()),
+                            + "Get-Service MSExchangeIS -ComputerName " + f.target() + " | Restart-Service" : "")).stripTrailing()),
 
     SMTP_01("SMTP-01", "Receive connector limits", Section.SMTP, "SMTP 1-2", Severity.CRITICAL,
             "Cisco steps SMTP 1-2: on every receive connector the UCCX server sends through run Set-ReceiveConnector "
