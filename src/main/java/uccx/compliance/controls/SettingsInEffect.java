@@ -18,9 +18,12 @@ import uccx.compliance.collector.facts.WindowsService;
  * @param storeValue   the registry value of a Mailbox server
  * @param storeEvents  the 9646 events the run read on that Mailbox server (its look-back window)
  * @param lookbackHours how far back the run read the event log
+ * @param storeNotRead why the registry value or the events of a Mailbox server were not read (IMAP-02's and IMAP-03's
+ *                     facts): the store part then cannot be told, and the rest of the server is still judged
  */
 public record SettingsInEffect(String server, ServerServices services, Optional<ImapSettings> imapSettings,
-                               Optional<StoreRegistryValue> storeValue, List<StoreEvent> storeEvents, int lookbackHours) {
+                               Optional<StoreRegistryValue> storeValue, List<StoreEvent> storeEvents, int lookbackHours,
+                               Optional<String> storeNotRead) {
 
     public static final String IMAP_SETTING = "MSExchangeIMAP4 settings in effect";
     public static final String STORE_SETTING = "MSExchangeIS registry value in effect";
@@ -54,6 +57,9 @@ public record SettingsInEffect(String server, ServerServices services, Optional<
      * is the store itself: an event 9646 raised since MSExchangeIS started states the limit it enforces.
      */
     public Optional<String> whyStoreCannotBeTold() {
+        if (storeNotRead.isPresent()) {
+            return storeNotRead;
+        }
         if (storeValue.isEmpty()) {
             return Optional.empty();
         }
@@ -76,7 +82,7 @@ public record SettingsInEffect(String server, ServerServices services, Optional<
     /** Whether nothing at all of this server can be judged. */
     public boolean nothingCanBeTold() {
         boolean imapJudged = imapSettings.isPresent() && whyImapCannotBeTold().isEmpty();
-        boolean storeJudged = storeValue.isPresent() && whyStoreCannotBeTold().isEmpty();
+        boolean storeJudged = storeValue.isPresent() && storeNotRead.isEmpty() && whyStoreCannotBeTold().isEmpty();
         return !imapJudged && !storeJudged;
     }
 

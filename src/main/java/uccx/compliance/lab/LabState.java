@@ -90,6 +90,16 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
          * A Windows service of the server ({@code lab.servers[].services}), as WMI's Win32_Service shows it; a service
          * the lab state leaves out runs as {@link Service#DEFAULT} has it (every role's services are installed).
          */
+        /**
+         * The store's session limit in effect: the registry value when it was written before MSExchangeIS started
+         * (the store reads it at start, KB 980049), else the value before it, taken as the store's default of 16.
+         */
+        public int storeLimitInEffect() {
+            Optional<Long> value = registryValue(STORE_KEY, SERVICE_SESSIONS_VALUE);
+            boolean readAtStart = registryChangedMinutesAgo >= service("MSExchangeIS").startedMinutesAgo();
+            return value.isPresent() && readAtStart ? value.get().intValue() : 16;
+        }
+
         public Service service(String serviceName) {
             return services.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(serviceName)).map(Map.Entry::getValue)
                     .findFirst().orElse(Service.DEFAULT);
@@ -142,6 +152,9 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
      */
     public record Event(String source, int id, long minutesAgo, String mailbox, String objectType, int limit, boolean guidPrefix,
                         Optional<String> mailboxDnField) {
+        /** A limit left out: the event states the limit the store enforces ({@link Server#storeLimitInEffect()}). */
+        public static final int LIMIT_IN_EFFECT = -1;
+
         public Event(String source, int id, long minutesAgo, String mailbox, String objectType, int limit, boolean guidPrefix) {
             this(source, id, minutesAgo, mailbox, objectType, limit, guidPrefix, Optional.empty());
         }
@@ -291,7 +304,7 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
 
     private static Event event(JsonNode n) {
         return new Event(n.path("source").asText("MSExchangeIS"), n.path("id").asInt(9646), n.path("minutesAgo").asLong(30),
-                n.path("mailbox").asText(), n.path("objectType").asText("session"), n.path("limit").asInt(16),
+                n.path("mailbox").asText(), n.path("objectType").asText("session"), n.hasNonNull("limit") ? n.get("limit").asInt() : Event.LIMIT_IN_EFFECT,
                 n.path("guidPrefix").asBoolean(false),
                 n.hasNonNull("mailboxDnField") ? Optional.of(n.get("mailboxDnField").asText()) : Optional.empty());
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import uccx.compliance.collector.FactNotCollected;
 import uccx.compliance.collector.Snapshot;
 import uccx.compliance.collector.facts.ImapSettings;
 import uccx.compliance.collector.facts.StoreEvent;
@@ -63,9 +64,20 @@ class ServiceControls {
         boolean clientAccess = listed(environment.exchange().clientAccessServers(), server);
         boolean mailbox = listed(environment.exchange().mailboxServers(), server);
         Optional<ImapSettings> imap = clientAccess ? Optional.of(findings.read(snapshot.imapSettingsOf(server))) : Optional.empty();
-        Optional<StoreRegistryValue> store = mailbox ? Optional.of(findings.read(snapshot.storeRegistryOf(server))) : Optional.empty();
-        List<StoreEvent> events = mailbox ? findings.read(snapshot.storeEventsOf(server)) : List.of();
-        SettingsInEffect inEffect = new SettingsInEffect(server, services, imap, store, events, environment.eventLookbackHours());
+        Optional<StoreRegistryValue> store = Optional.empty();
+        List<StoreEvent> events = List.of();
+        Optional<String> storeNotRead = Optional.empty();
+        if (mailbox) {
+            // The registry value and the events are IMAP-02's and IMAP-03's facts: unread, they leave the store part untold, not the server.
+            try {
+                store = Optional.of(findings.read(snapshot.storeRegistryOf(server)));
+                events = findings.read(snapshot.storeEventsOf(server));
+            } catch (FactNotCollected notRead) {
+                storeNotRead = Optional.of(notRead.getMessage());
+            }
+        }
+        SettingsInEffect inEffect = new SettingsInEffect(server, services, imap, store, events, environment.eventLookbackHours(),
+                storeNotRead);
         inEffect.whyImapCannotBeTold().ifPresent(why -> findings.note(SettingsInEffect.IMAP_SETTING + " cannot be told: " + why));
         inEffect.whyStoreCannotBeTold().ifPresent(why -> findings.note(SettingsInEffect.STORE_SETTING + " cannot be told: " + why));
         if (inEffect.nothingCanBeTold()) {

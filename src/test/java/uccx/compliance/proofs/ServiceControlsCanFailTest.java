@@ -68,6 +68,25 @@ class ServiceControlsCanFailTest {
     }
 
     @Test
+    void aRegistryValueWrittenAfterTheStoreStartedIsNotInEffectWhenAnEventSaysSo() {
+        // The registry value was written an hour ago, the store started a day ago: its next 9646 event still states the old 16.
+        ProofRun run = run("svc02-registry-written-after-start", lab -> {
+            lab.server("EXCH02").put("registryChangedMinutesAgo", 60);
+            lab.server("EXCH02").withArray("events").addObject().put("minutesAgo", 30).put("mailbox", OTHER_MAILBOX);
+        });
+        assertThat(run).reportsOnly("non-compliant", "SVC-02 EXCH02")
+                .hasMessage("SVC-02", "EXCH02", "expected the registry's 256 enforced by the store", "states 16");
+    }
+
+    @Test
+    void anUnreadRegistryLeavesTheStorePartUntoldNotTheServer() {
+        ProofRun run = run("svc02-registry-unread", lab -> lab.faults().withArray("failures").addObject().put("fact", "registry")
+                .put("target", "EXCH02").put("message", "The network path was not found.").put("errorId", "IOException"));
+        assertThat(run).reportsOnly("could-not-verify", "IMAP-02 EXCH02");
+        assertThat(run).hasMessage("SVC-02", "EXCH02", "compliant", "cannot be told", "The network path was not found.");
+    }
+
+    @Test
     void aStoreEventStatingTheRegistryValueProvesItInEffect() {
         ProofRun run = run("svc02-store-in-effect", lab -> lab.server("EXCH01").withArray("events").addObject()
                 .put("minutesAgo", 30).put("mailbox", OTHER_MAILBOX).put("limit", 256));

@@ -63,6 +63,8 @@ final class WindowsAnswers {
             if (!inWindow || e.id() != 9646 || !e.source().equalsIgnoreCase("MSExchangeIS")) {
                 continue;
             }
+            // The event states the limit the store enforces: the registry value only if it was written before the store started.
+            int limit = e.limit() >= 0 ? e.limit() : s.storeLimitInEffect();
             String dn = state.mailbox(e.mailbox()).map(LabState.Mailbox::legacyExchangeDn).orElse(e.mailbox());
             // Published events show "<guid>: /o=..." and a bare DN; mailboxDnField gives any other form as written.
             String field = e.mailboxDnField().orElseGet(() -> e.guidPrefix()
@@ -72,9 +74,9 @@ final class WindowsAnswers {
                     .with("ProviderName", "MSExchangeIS")
                     .with("TimeCreated", new Serialized.Time(now.minus(Duration.ofMinutes(e.minutesAgo()))))
                     .with("MailboxDn", field)
-                    .with("Limit", Integer.toString(e.limit()))
+                    .with("Limit", Integer.toString(limit))
                     .with("ObjectType", e.objectType())
-                    .with("Message", "Mapi session \"" + field + "\" exceeded the maximum of " + e.limit() + " objects of type \""
+                    .with("Message", "Mapi session \"" + field + "\" exceeded the maximum of " + limit + " objects of type \""
                             + e.objectType() + "\".\r\n")
                     .build());
         }
