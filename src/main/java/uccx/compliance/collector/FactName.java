@@ -8,6 +8,7 @@ public enum FactName {
     IMAP_SETTINGS("imapSettings"),
     REGISTRY("registry"),
     STORE_EVENTS("storeEvents"),
+    SERVICES("services"),
     ORGANIZATION_PERMISSIONS("organizationPermissions"),
     ACCOUNT_GROUPS("accountGroups"),
     RECEIVE_CONNECTORS("receiveConnectors"),
@@ -23,9 +24,9 @@ public enum FactName {
         this.sectionName = sectionName;
     }
 
-    /** Read with an Exchange cmdlet, through the Exchange session; the registry and the event log are Windows' own. */
+    /** Read with an Exchange cmdlet, through the Exchange session; the registry, the event log and the services (WMI) are Windows' own. */
     public boolean readThroughExchange() {
-        return this != REGISTRY && this != STORE_EVENTS;
+        return this != REGISTRY && this != STORE_EVENTS && this != SERVICES;
     }
 
     /** The name in the script's sections and output records. */

@@ -52,7 +52,12 @@ public enum Prerequisite {
             "the audit account must be allowed to read the UCCX account's tokenGroupsGlobalAndUniversal (the domain group "
                     + "Windows Authorization Access Group), and the account needs a UserPrincipalName",
             Set.of(FactName.ACCOUNT_GROUPS), "windowsidentity", "userprincipalname", "logon failure", "access is denied",
-            "not a properly formed account name");
+            "not a properly formed account name"),
+    WMI_REMOTE_ACCESS("remote WMI (root\\cimv2)", "Remote WMI",
+            "the audit account must be allowed Enable Account and Remote Enable on the WMI namespace root\\cimv2 of the server, be in "
+                    + "Distributed COM Users there, and the firewall rule group Windows Management Instrumentation (WMI) must be enabled",
+            Set.of(FactName.SERVICES), "access is denied", "e_accessdenied", "0x80070005", "rpc server is unavailable", "0x800706ba",
+            "getwmicomexception", "unauthorizedaccess");
 
     /** The heading of the README section under "Preparing a real site" that explains the fix. */
     private final String readmeSection;
@@ -92,7 +97,8 @@ public enum Prerequisite {
         }
         // "Access is denied" on another server is also what a missing credential there looks like.
         boolean denied = text.contains("access is denied") || text.contains("unauthorized");
-        if (denied && fact != null && (fact == FactName.REGISTRY || fact == FactName.STORE_EVENTS) && !found.contains(SECOND_HOP)) {
+        if (denied && fact != null && (fact == FactName.REGISTRY || fact == FactName.STORE_EVENTS
+                || fact == FactName.SERVICES) && !found.contains(SECOND_HOP)) {
             found.add(SECOND_HOP);
         }
         return found;

@@ -19,6 +19,7 @@ import uccx.compliance.collector.facts.ReceiveConnectorBinding;
 import uccx.compliance.collector.facts.StoreEvent;
 import uccx.compliance.collector.facts.StoreRegistryValue;
 import uccx.compliance.collector.facts.ThrottlingPolicy;
+import uccx.compliance.collector.facts.WindowsService;
 
 /**
  * Everything one run collected, typed, with the raw output kept as evidence. Targets (servers,
@@ -38,6 +39,7 @@ public record Snapshot(Instant collectedAt, Duration elapsed, String source, Str
                        Map<String, Fact<ImapSettings>> imapSettings,
                        Map<String, Fact<StoreRegistryValue>> storeRegistry,
                        Map<String, Fact<List<StoreEvent>>> storeEvents,
+                       Map<String, Fact<List<WindowsService>>> services,
                        Fact<List<OrganizationPermission>> organizationPermissions,
                        Map<String, Fact<ReceiveConnector>> receiveConnectors,
                        Fact<List<ReceiveConnectorBinding>> connectorBindings,
@@ -53,6 +55,7 @@ public record Snapshot(Instant collectedAt, Duration elapsed, String source, Str
         imapSettings = byTarget(imapSettings);
         storeRegistry = byTarget(storeRegistry);
         storeEvents = byTarget(storeEvents);
+        services = byTarget(services);
         receiveConnectors = byTarget(receiveConnectors);
         hostText = List.copyOf(hostText);
     }
@@ -67,6 +70,11 @@ public record Snapshot(Instant collectedAt, Duration elapsed, String source, Str
 
     public Fact<List<StoreEvent>> storeEventsOf(String server) {
         return lookup(storeEvents, FactName.STORE_EVENTS, server);
+    }
+
+    /** The Exchange services of one server (MSExchangeIMAP4, MSExchangeIS) that WMI listed. */
+    public Fact<List<WindowsService>> servicesOf(String server) {
+        return lookup(services, FactName.SERVICES, server);
     }
 
     public Fact<ReceiveConnector> receiveConnector(String identity) {

@@ -32,6 +32,7 @@ import uccx.compliance.collector.facts.ReceiveConnectorBinding;
 import uccx.compliance.collector.facts.StoreEvent;
 import uccx.compliance.collector.facts.StoreRegistryValue;
 import uccx.compliance.collector.facts.ThrottlingPolicy;
+import uccx.compliance.collector.facts.WindowsService;
 
 /**
  * Turns the collector script's CliXml records into a {@link Snapshot}. The script writes, per fact
@@ -75,6 +76,8 @@ public final class SnapshotReader {
                         single(SnapshotReader::storeRegistry)),
                 perTarget(records, FactName.STORE_EVENTS, scope.mailboxServers(), s -> "Application event log on " + s, stopped,
                         list(SnapshotReader::storeEvent)),
+                perTarget(records, FactName.SERVICES, serviceServers(), s -> "WMI Win32_Service on " + s, stopped,
+                        list(SnapshotReader::windowsService)),
                 records.fact(FactName.ORGANIZATION_PERMISSIONS, scope.account(),
                         "Get-OrganizationConfig | Get-ADPermission on the organization", stopped, list(SnapshotReader::permission)),
                 ListedConnectors.inScope(records.fact(FactName.RECEIVE_CONNECTORS, "", ListedConnectors.HOP, stopped, objects -> objects),
@@ -103,6 +106,18 @@ public final class SnapshotReader {
         return facts;
     }
 
+    /** The servers whose services are read: every Client Access and Mailbox server, once each. */
+    private List<String> serviceServers() {
+        Map<String, String> servers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        List<String> ordered = new ArrayList<>();
+        for (String server : java.util.stream.Stream.concat(scope.clientAccessServers().stream(), scope.mailboxServers().stream()).toList()) {
+            if (servers.putIfAbsent(server, server) == null) {
+                ordered.add(server);
+            }
+        }
+        return ordered;
+    }
+
     private static <T> Function<List<PsObject>, List<T>> list(Function<PsObject, T> one) {
         return objects -> objects.stream().map(one).toList();
     }
@@ -123,8 +138,19 @@ public final class SnapshotReader {
     }
 
     private static ImapSettings imapSettings(PsObject o) {
+        // WhenChangedUTC where the output has it, else WhenChanged (a DateTime with its offset); either may be absent.
+        Optional<Instant> changed = optionalText(o, "WhenChangedUTC").filter(t -> t != null && !t.isBlank())
+                .or(() -> optionalText(o, "WhenChanged").filter(t -> t != null && !t.isBlank()))
+                .map(t -> instant("WhenChanged", t));
         return new ImapSettings(text(o, "UccxTarget"), limit(o, "MaxCommandSize"), limit(o, "MaxConnectionFromSingleIP"),
-                limit(o, "MaxConnections"), limit(o, "MaxConnectionsPerUser"), optionalText(o, "LoginType").orElse(""));
+                limit(o, "MaxConnections"), limit(o, "MaxConnectionsPerUser"), optionalText(o, "LoginType").orElse(""), changed);
+    }
+
+    private static WindowsService windowsService(PsObject o) {
+        return new WindowsService(text(o, "UccxTarget"), text(o, "Name"), optionalText(o, "StartMode").orElse(""),
+                optionalText(o, "State").orElse(""), optionalText(o, "ProcessId").filter(t -> t != null && !t.isBlank())
+                .map(t -> Long.parseLong(t.trim())).orElse(0L),
+                WindowsService.parseCimDateTime(optionalText(o, "StartedAt").orElse("")));
     }
 
     private static StoreRegistryValue storeRegistry(PsObject o) {
@@ -237,13 +263,17 @@ public final class SnapshotReader {
     }
 
     private static Instant instant(String text) {
+        return instant("TimeCreated", text);
+    }
+
+    private static Instant instant(String property, String text) {
         try {
             return OffsetDateTime.parse(text.trim()).toInstant();
         } catch (DateTimeParseException e) {
             try {
                 return java.time.LocalDateTime.parse(text.trim()).atZone(java.time.ZoneId.systemDefault()).toInstant();
             } catch (DateTimeParseException again) {
-                throw new IllegalArgumentException("TimeCreated '" + text + "' is not a date");
+                throw new IllegalArgumentException(property + " '" + text + "' is not a date");
             }
         }
     }

@@ -89,6 +89,36 @@ public enum Control {
             cmdlets("Add-ADPermission", "Get-ADPermission", "Get-OrganizationConfig"),
             f -> grantViewInformationStoreStatus(f.target(), f.judged(OrganizationPermissions.class).check().deciding())),
 
+    SVC_01("SVC-01", "The IMAP4 service starts automatically and runs on every Client Access server", Section.SERVICES,
+            "beyond the checklist", Severity.BLOCKER,
+            "Beyond the checklist: on every Client Access server the service MSExchangeIMAP4 (Microsoft Exchange IMAP4) has "
+                    + "StartMode Auto and State Running, as WMI's Win32_Service shows them.",
+            "Exchange 2010 installs the IMAP4 service with startup type Manual and leaves it stopped: every IMAP setting of the "
+                    + "checklist can be right and no agent can fetch a single email; after a reboot a Manual service stays down.",
+            List.of(new Doc("Set-Service", "https://learn.microsoft.com/powershell/module/microsoft.powershell.management/set-service"),
+                    new Doc("Start-Service", "https://learn.microsoft.com/powershell/module/microsoft.powershell.management/start-service")),
+            f -> ((f.violatedSettings().stream().anyMatch(v -> v.endsWith("StartMode"))
+                    ? "Set-Service MSExchangeIMAP4 -ComputerName " + f.target() + " -StartupType Automatic\n" : "")
+                    + (f.violatedSettings().stream().anyMatch(v -> v.endsWith("State"))
+                    ? "Get-Service MSExchangeIMAP4 -ComputerName " + f.target() + " | Start-Service" : "")).stripTrailing()),
+
+    SVC_02("SVC-02", "Settings read at service start are in effect", Section.SERVICES, "IMAP 1-2 (the restarts)", Severity.CRITICAL,
+            "Cisco steps IMAP 1-2 end with a restart: MSExchangeIMAP4 reads its settings (Set-ImapSettings) and MSExchangeIS its "
+                    + "registry value only when they start. On every Client Access server Get-ImapSettings' WhenChanged is not after "
+                    + "MSExchangeIMAP4 started; on every Mailbox server the limit the store states in an event 9646 since MSExchangeIS "
+                    + "started is the registry's value. Windows keeps no time for a registry value: without such an event the store "
+                    + "part cannot be told.",
+            "A setting changed and never followed by a restart looks right to every check that reads it and still does nothing: "
+                    + "the 17th login is refused as before.",
+            cmdlets("Get-ImapSettings"),
+            f -> ((f.violatedSettings().contains(SettingsInEffect.IMAP_SETTING)
+                    ? "# MSExchangeIMAP4 reads its settings at start; restarting it drops every open IMAP session (the agents reconnect):\n"
+                            + "Get-Service MSExchangeIMAP4 -ComputerName " + f.target() + " | Restart-Service\n" : "")
+                    + (f.violatedSettings().contains(SettingsInEffect.STORE_SETTING)
+                    ? "# MSExchangeIS reads the value at start (KB 980049); restarting it dismounts every database of " + f.target()
+                            + ": do it in a maintenance window:\n"
+                            + "Get-Service MSExchangeIS -ComputerName " + f.target() + " | Restart-Service" : "")).stripTrailing()),
+
     SMTP_01("SMTP-01", "Receive connector limits", Section.SMTP, "SMTP 1-2", Severity.CRITICAL,
             "Cisco steps SMTP 1-2: on every receive connector the UCCX server sends through run Set-ReceiveConnector "
                     + "-MaxInboundConnection " + checklist().maxInboundConnection() + " -MessageRateLimit " + checklist().messageRateLimit()
@@ -196,6 +226,7 @@ public enum Control {
     public enum Section {
         SCOPE("scope", "Scope", "Scope: Exchange version"),
         IMAP("imap", "IMAP", "IMAP (checklist IMAP 1-4)"),
+        SERVICES("services", "Services", "Services: the settings in effect"),
         SMTP("smtp", "SMTP", "SMTP receive connectors (checklist SMTP 1-2)"),
         THROTTLING("throttling", "Client throttling", "Client throttling (checklist)"),
         ACCOUNT("account", "UCCX account", "The UCCX mailbox and account (beyond the checklist)"),

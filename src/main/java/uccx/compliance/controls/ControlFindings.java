@@ -93,6 +93,14 @@ public final class ControlFindings extends AbstractSoftAssertions {
         return proxy(StoreEventsAssert.class, StoreEvents.class, judging(actual)).recordingInto(settings);
     }
 
+    public ServicesAssert assertThat(ServerServices actual) {
+        return proxy(ServicesAssert.class, ServerServices.class, judging(actual)).recordingInto(settings);
+    }
+
+    public SettingsInEffectAssert assertThat(SettingsInEffect actual) {
+        return proxy(SettingsInEffectAssert.class, SettingsInEffect.class, judging(actual)).recordingInto(settings);
+    }
+
     public EffectivePolicyAssert assertThat(EffectivePolicy actual) {
         return proxy(EffectivePolicyAssert.class, EffectivePolicy.class, judging(actual)).recordingInto(settings);
     }

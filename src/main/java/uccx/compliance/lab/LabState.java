@@ -93,7 +93,34 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
      * @param registry     key path, then value name, then the DWORD
      */
     public record Server(String name, String adminDisplayVersion, List<String> roles, Map<String, String> imapSettings,
-                         Map<String, Map<String, Long>> registry, List<Event> events) {
+                         Map<String, Map<String, Long>> registry, List<Event> events, Map<String, Service> services,
+                         long imapSettingsChangedMinutesAgo, long registryChangedMinutesAgo) {
+
+        /** A server whose Exchange services run as the lab's defaults have them, its settings written long before they started. */
+        public Server(String name, String adminDisplayVersion, List<String> roles, Map<String, String> imapSettings,
+                      Map<String, Map<String, Long>> registry, List<Event> events) {
+            this(name, adminDisplayVersion, roles, imapSettings, registry, events, Map.of(), DEFAULT_CHANGED_MINUTES_AGO,
+                    DEFAULT_CHANGED_MINUTES_AGO);
+        }
+
+        /**
+         * A Windows service of the server ({@code lab.servers[].services}), as WMI's Win32_Service shows it; a service
+         * the lab state leaves out runs as {@link Service#DEFAULT} has it (every role's services are installed).
+         */
+        /**
+         * The store's session limit in effect: the registry value when it was written before MSExchangeIS started
+         * (the store reads it at start, KB 980049), else the value before it, taken as the store's default of 16.
+         */
+        public int storeLimitInEffect() {
+            Optional<Long> value = registryValue(STORE_KEY, SERVICE_SESSIONS_VALUE);
+            boolean readAtStart = registryChangedMinutesAgo >= service("MSExchangeIS").startedMinutesAgo();
+            return value.isPresent() && readAtStart ? value.get().intValue() : 16;
+        }
+
+        public Service service(String serviceName) {
+            return services.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(serviceName)).map(Map.Entry::getValue)
+                    .findFirst().orElse(Service.DEFAULT);
+        }
         public boolean hasRole(String role) {
             return roles.stream().anyMatch(r -> r.equalsIgnoreCase(role));
         }
@@ -115,6 +142,22 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
         }
     }
 
+    /** How long ago a lab server's IMAP4 settings and store registry value were written, unless it says: a week. */
+    public static final long DEFAULT_CHANGED_MINUTES_AGO = 10080;
+
+    /**
+     * A Windows service as Win32_Service gives it: {@code startMode} Auto, Manual or Disabled, {@code state}
+     * Running or Stopped, and when its process started (meaningless when it is stopped).
+     */
+    public record Service(String startMode, String state, long startedMinutesAgo) {
+        /** Auto, Running, started a day ago. */
+        public static final Service DEFAULT = new Service("Auto", "Running", 1440);
+
+        public boolean running() {
+            return "Running".equalsIgnoreCase(state);
+        }
+    }
+
     /** Exchange 2010's IMAP4 defaults, for settings a lab server leaves out. */
     static final Map<String, String> IMAP_DEFAULTS = Map.of("MaxCommandSize", "10240", "MaxConnectionFromSingleIP", "2000",
             "MaxConnections", "2000", "MaxConnectionsPerUser", "16", "LoginType", "SecureLogin");
@@ -126,6 +169,9 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
      */
     public record Event(String source, int id, long minutesAgo, String mailbox, String objectType, int limit, boolean guidPrefix,
                         Optional<String> mailboxDnField) {
+        /** A limit left out: the event states the limit the store enforces ({@link Server#storeLimitInEffect()}). */
+        public static final int LIMIT_IN_EFFECT = -1;
+
         public Event(String source, int id, long minutesAgo, String mailbox, String objectType, int limit, boolean guidPrefix) {
             this(source, id, minutesAgo, mailbox, objectType, limit, guidPrefix, Optional.empty());
         }
@@ -350,13 +396,19 @@ public record LabState(List<Server> servers, List<ReceiveConnector> receiveConne
             key.getValue().fields().forEachRemaining(v -> values.put(v.getKey(), v.getValue().asLong()));
             registry.put(key.getKey(), values);
         });
+        Map<String, Service> services = new LinkedHashMap<>();
+        n.path("services").fields().forEachRemaining(e -> services.put(e.getKey(), new Service(
+                e.getValue().path("StartMode").asText(Service.DEFAULT.startMode()), e.getValue().path("State").asText(Service.DEFAULT.state()),
+                e.getValue().path("startedMinutesAgo").asLong(Service.DEFAULT.startedMinutesAgo()))));
         return new Server(n.path("name").asText(), n.path("adminDisplayVersion").asText("Version 14.3 (Build 123.4)"),
-                strings(n.path("roles")), imap, registry, list(n.path("events"), LabState::event));
+                strings(n.path("roles")), imap, registry, list(n.path("events"), LabState::event), services,
+                n.path("imapSettingsChangedMinutesAgo").asLong(DEFAULT_CHANGED_MINUTES_AGO),
+                n.path("registryChangedMinutesAgo").asLong(DEFAULT_CHANGED_MINUTES_AGO));
     }
 
     private static Event event(JsonNode n) {
         return new Event(n.path("source").asText("MSExchangeIS"), n.path("id").asInt(9646), n.path("minutesAgo").asLong(30),
-                n.path("mailbox").asText(), n.path("objectType").asText("session"), n.path("limit").asInt(16),
+                n.path("mailbox").asText(), n.path("objectType").asText("session"), n.hasNonNull("limit") ? n.get("limit").asInt() : Event.LIMIT_IN_EFFECT,
                 n.path("guidPrefix").asBoolean(false),
                 n.hasNonNull("mailboxDnField") ? Optional.of(n.get("mailboxDnField").asText()) : Optional.empty());
     }

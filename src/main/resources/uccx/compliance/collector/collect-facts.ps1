@@ -264,6 +264,58 @@ foreach ($server in $UccxMailboxServers) {
 }
 #endregion
 
+#region fact:services
+# The Exchange services that read their settings only at start: MSExchangeIMAP4 on each Client
+# Access server (its Get-ImapSettings values) and MSExchangeIS on each Mailbox server (its
+# registry value); one read per server in either list, on the pool (see setup). Win32_Service gives
+# StartMode ('Auto', 'Manual', 'Disabled'), State and ProcessId (0 when stopped); the running
+# process's Win32_Process CreationDate is when the service started, kept as WMI's CIM_DATETIME text
+# (yyyymmddHHMMSS.mmmmmm+UUU, UUU the offset in minutes) and read by the suite. This server's own
+# WMI needs no hop (and WMI refuses a credential for a local connection); another server's is a
+# second hop, taken with the suite's credential when it brought one.
+$uccxServicesRead = {
+    param($Server, $Key, $Started, $Since, $Credential)
+    $Started[$Key] = [DateTime]::UtcNow
+    $ErrorActionPreference = 'Stop'
+    $uccxErrors = $null
+    $where = @{ Class = 'Win32_Service'; Filter = "Name='MSExchangeIMAP4' OR Name='MSExchangeIS'" }
+    if ($Server -ne $env:COMPUTERNAME) {
+        $where['ComputerName'] = $Server
+        if ($Credential -ne $null) { $where['Credential'] = $Credential }
+    }
+    try {
+        foreach ($service in @(Get-WmiObject @where -ErrorAction Stop -ErrorVariable uccxErrors)) {
+            $startedAt = ''
+            if ($service.ProcessId -gt 0) {
+                $processWhere = @{ Class = 'Win32_Process'; Filter = 'ProcessId=' + [string]$service.ProcessId }
+                if ($Server -ne $env:COMPUTERNAME) {
+                    $processWhere['ComputerName'] = $Server
+                    if ($Credential -ne $null) { $processWhere['Credential'] = $Credential }
+                }
+                foreach ($process in @(Get-WmiObject @processWhere -ErrorAction Stop -ErrorVariable +uccxErrors)) {
+                    $startedAt = [string]$process.CreationDate
+                }
+            }
+            New-Object PSObject -Property @{
+                UccxRecord = 'fact'; UccxFact = 'services'; UccxTarget = $Server
+                Name = [string]$service.Name; StartMode = [string]$service.StartMode; State = [string]$service.State
+                ProcessId = [int]$service.ProcessId; StartedAt = $startedAt
+            }
+        }
+        $uccxErrors
+    } catch {
+        $_
+    }
+}
+$uccxServiceServers = @()
+foreach ($server in @($UccxClientAccessServers) + @($UccxMailboxServers)) {
+    if ($uccxServiceServers -notcontains $server) { $uccxServiceServers += $server }
+}
+foreach ($server in $uccxServiceServers) {
+    $uccxQueued += Get-UccxQueued 'services' $server (Get-UccxWhere 'WMI' $server) $uccxServicesRead $null
+}
+#endregion
+
 #region fact:exchangeServers
 $hop = 'Get-ExchangeServer'
 $uccxErrors = $null
@@ -284,7 +336,7 @@ foreach ($server in $UccxClientAccessServers) {
     try {
         Get-ImapSettings -Server $server -ErrorAction Stop -ErrorVariable uccxErrors | Select-Object @{Name='UccxRecord'; Expression={'fact'}}, @{Name='UccxFact'; Expression={'imapSettings'}},
             @{Name='UccxTarget'; Expression={$server}}, 'MaxCommandSize', 'MaxConnectionFromSingleIP', 'MaxConnections',
-            'MaxConnectionsPerUser', 'LoginType'
+            'MaxConnectionsPerUser', 'LoginType', 'WhenChanged', 'WhenChangedUTC'
         Get-UccxStatus 'imapSettings' $server $hop $uccxErrors
     } catch {
         Get-UccxStatus 'imapSettings' $server $hop $_
@@ -482,7 +534,7 @@ try {
 #endregion
 
 #region windowsFacts
-# The per-server reads queued in the registry and storeEvents sections: each one's records and
+# The per-server reads queued in the registry, storeEvents and services sections: each one's records and
 # status as it ends, or a failed status once it has run $UccxTargetSeconds from its own start. While
 # any is pending a progress record goes out every $uccxProgressSeconds, far below WinRM's
 # OperationTimeout, so that the command is never ended for writing nothing.

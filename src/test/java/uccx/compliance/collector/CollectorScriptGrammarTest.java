@@ -39,8 +39,9 @@ class CollectorScriptGrammarTest {
             "Get-WinEvent", "Get-OrganizationConfig", "Get-ADPermission", "Get-ReceiveConnector", "Get-Mailbox",
             "Get-ThrottlingPolicy");
 
-    private static final List<String> FACTS = List.of("exchangeServers", "imapSettings", "registry", "storeEvents", "accountGroups",
-            "organizationPermissions", "receiveConnectors", "mailboxDatabases", "mailbox", "throttlingPolicies", "casMailbox", "account");
+    private static final List<String> FACTS = List.of("exchangeServers", "imapSettings", "registry", "storeEvents", "services",
+            "accountGroups", "organizationPermissions", "receiveConnectors", "mailboxDatabases", "mailbox", "throttlingPolicies", "casMailbox",
+            "account");
 
     private final PowerShellGrammar grammar = PowerShellGrammar.inProject();
     private List<String> missing;

@@ -22,7 +22,7 @@ public record ProofRun(EngineExecutionResults engine, JsonNode summary) {
      * The checklist's test classes, by name (they belong to the checklist, not to the proofs), in the
      * order a build runs them (@Order): the live probes first, while the collection is under way.
      */
-    static final List<String> CONTROL_CLASSES = List.of("LiveControls", "ScopeControls", "ImapControls", "SmtpControls",
+    static final List<String> CONTROL_CLASSES = List.of("LiveControls", "ScopeControls", "ImapControls", "ServiceControls", "SmtpControls",
             "ThrottlingControls", "MailboxControls").stream().map(name -> "uccx.compliance.controls." + name).toList();
 
     /**

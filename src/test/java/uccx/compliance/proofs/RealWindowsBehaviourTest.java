@@ -29,7 +29,8 @@ class RealWindowsBehaviourTest {
     private static final List<String> CONFIGURATION = List.of("EXC-01 EXCH01", "EXC-01 EXCH02", "IMAP-01 EXCH01", "IMAP-01 EXCH02",
             "IMAP-02 EXCH01", "IMAP-02 EXCH02", "IMAP-03 EXCH01", "IMAP-03 EXCH02", "IMAP-04 LAB\\uccx-email",
             "SMTP-01 EXCH01\\UCCX Relay", "SMTP-01 EXCH02\\UCCX Relay", "THR-01 uccx-email@lab.example.com",
-            "THR-02 uccx-email@lab.example.com", "MBX-01 LAB\\uccx-email", "EXC-02 organisation", "SMTP-02 EXCH01", "SMTP-02 EXCH02");
+            "THR-02 uccx-email@lab.example.com", "MBX-01 LAB\\uccx-email", "EXC-02 organisation", "SMTP-02 EXCH01", "SMTP-02 EXCH02",
+            "SVC-01 EXCH01", "SVC-01 EXCH02", "SVC-02 EXCH01", "SVC-02 EXCH02");
 
     @TempDir
     Path reports;

@@ -24,10 +24,12 @@ class SecondHopTest {
     private static final String[] BEHIND_THE_SECOND_HOP = {"EXC-01 EXCH01", "EXC-01 EXCH02", "IMAP-01 EXCH01", "IMAP-01 EXCH02",
             "IMAP-02 EXCH02", "IMAP-03 EXCH01", "IMAP-03 EXCH02", "IMAP-04 LAB\\uccx-email",
             "SMTP-01 EXCH01\\UCCX Relay", "SMTP-01 EXCH02\\UCCX Relay", "THR-01 uccx-email@lab.example.com",
-            "THR-02 uccx-email@lab.example.com", "MBX-01 LAB\\uccx-email", "EXC-02 organisation", "SMTP-02 EXCH01", "SMTP-02 EXCH02"};
+            "THR-02 uccx-email@lab.example.com", "MBX-01 LAB\\uccx-email", "EXC-02 organisation", "SMTP-02 EXCH01", "SMTP-02 EXCH02",
+            "SVC-01 EXCH02", "SVC-02 EXCH01", "SVC-02 EXCH02"};
 
     // IMAP-02 EXCH01 (the WinRM host's own registry, read locally) is still judged; IMAP-03 EXCH01 is not,
-    // because it needs the mailbox's LegacyExchangeDN from the Exchange session to recognise the events.
+    // because it needs the mailbox's LegacyExchangeDN from the Exchange session to recognise the events. SVC-01 EXCH01 (the WinRM
+    // host's own WMI) is judged too; SVC-02 is not on either server, because it needs Get-ImapSettings' WhenChanged.
 
     @TempDir
     Path reports;

@@ -28,7 +28,8 @@ public final class CallCosts {
      */
     void call(String fact) {
         switch (fact) {
-            case "registry", "storeEvents" -> rpcCall();
+            // the services' Win32_Service query (each running service's Win32_Process query is one more: processQuery)
+            case "registry", "storeEvents", "services" -> rpcCall();
             // Get-OrganizationConfig, then Get-ADPermission on it; Get-User, then the account's logon token
             // (WindowsIdentity(UPN) asks a domain controller for its groups, an S4U logon).
             case "organizationPermissions", "accountGroups" -> {
@@ -49,7 +50,7 @@ public final class CallCosts {
     void returned(String fact, int records) {
         switch (fact) {
             // RPC answers: the call's own cost covers them.
-            case "registry", "storeEvents" -> { }
+            case "registry", "storeEvents", "services" -> { }
             // the organization object, then its permission entries
             case "organizationPermissions" -> objects(1 + records);
             // Get-User's one user; the SIDs come from the token, not from a cmdlet
@@ -58,6 +59,11 @@ public final class CallCosts {
             case "account" -> objects(1);
             default -> objects(records);
         }
+    }
+
+    /** A WMI query for a running service's process (Win32_Process): one more RPC call to that server. */
+    void processQuery() {
+        rpcCall();
     }
 
     private void adCall() {
@@ -97,7 +103,7 @@ public final class CallCosts {
         return objects.get();
     }
 
-    /** RPC calls to the Mailbox servers themselves (remote registry, remote event log). */
+    /** RPC calls to the servers themselves (remote registry, remote event log, WMI). */
     public int rpcCalls() {
         return rpcCalls.get();
     }

@@ -73,6 +73,11 @@ final class ExchangeAnswers {
                 secondHop(s, body, SecondHops.UNAUTHORIZED, "System.UnauthorizedAccessException,Microsoft.PowerShell.Commands.GetWinEventCommand");
                 return windows.storeEvents(s);
             });
+            case "services" -> perServer(fact, serviceServers(), s -> where("WMI", s), s -> {
+                secondHop(s, body, "Access is denied. (Exception from HRESULT: 0x80070005 (E_ACCESSDENIED))",
+                        "System.UnauthorizedAccessException,Microsoft.PowerShell.Commands.GetWmiObjectCommand");
+                return windows.services(s, costs);
+            });
             case "organizationPermissions" -> perTarget(fact, List.of(script.value("UccxAccount")),
                     a -> "Get-OrganizationConfig | Get-ADPermission on the organization", a -> directory.permissions(a, sectionBody));
             case "accountGroups" -> perTarget(fact, List.of(script.value("UccxAccount")),
@@ -206,7 +211,22 @@ final class ExchangeAnswers {
      * waits for them); a script that does not asks each server in turn, right here.
      */
     private List<Serialized> perServer(String fact, java.util.function.Function<String, String> hop, Reader reader) {
-        List<String> servers = script.list("UccxMailboxServers");
+        return perServer(fact, script.list("UccxMailboxServers"), hop, reader);
+    }
+
+    /** The services section's servers: every Client Access and Mailbox server, once each, as the script's loop takes them. */
+    private List<String> serviceServers() {
+        List<String> servers = new ArrayList<>();
+        for (String server : java.util.stream.Stream.concat(script.list("UccxClientAccessServers").stream(),
+                script.list("UccxMailboxServers").stream()).toList()) {
+            if (servers.stream().noneMatch(server::equalsIgnoreCase)) {
+                servers.add(server);
+            }
+        }
+        return servers;
+    }
+
+    private List<Serialized> perServer(String fact, List<String> servers, java.util.function.Function<String, String> hop, Reader reader) {
         if (!script.opensRunspacePool()) {
             return perTarget(fact, servers, hop, reader);
         }
@@ -267,6 +287,9 @@ final class ExchangeAnswers {
                 .with("MaxConnections", number(s.imapSetting("MaxConnections")))
                 .with("MaxConnectionsPerUser", number(s.imapSetting("MaxConnectionsPerUser")))
                 .with("LoginType", enumValue("Microsoft.Exchange.Data.Directory.SystemConfiguration.LoginOptions", s.imapSetting("LoginType")))
+                // ADObject's WhenChanged (local time) and WhenChangedUTC: when Set-ImapSettings last wrote the object.
+                .with("WhenChanged", new Serialized.Time(clock.instant().minus(Duration.ofMinutes(s.imapSettingsChangedMinutesAgo()))))
+                .with("WhenChangedUTC", new Serialized.Time(clock.instant().minus(Duration.ofMinutes(s.imapSettingsChangedMinutesAgo()))))
                 .build());
     }
 

@@ -63,6 +63,8 @@ final class WindowsAnswers {
             if (!inWindow || e.id() != 9646 || !e.source().equalsIgnoreCase("MSExchangeIS")) {
                 continue;
             }
+            // The event states the limit the store enforces: the registry value only if it was written before the store started.
+            int limit = e.limit() >= 0 ? e.limit() : s.storeLimitInEffect();
             String dn = state.mailbox(e.mailbox()).map(LabState.Mailbox::legacyExchangeDn).orElse(e.mailbox());
             // Published events show "<guid>: /o=..." and a bare DN; mailboxDnField gives any other form as written.
             String field = e.mailboxDnField().orElseGet(() -> e.guidPrefix()
@@ -72,9 +74,9 @@ final class WindowsAnswers {
                     .with("ProviderName", "MSExchangeIS")
                     .with("TimeCreated", new Serialized.Time(now.minus(Duration.ofMinutes(e.minutesAgo()))))
                     .with("MailboxDn", field)
-                    .with("Limit", Integer.toString(e.limit()))
+                    .with("Limit", Integer.toString(limit))
                     .with("ObjectType", e.objectType())
-                    .with("Message", "Mapi session \"" + field + "\" exceeded the maximum of " + e.limit() + " objects of type \""
+                    .with("Message", "Mapi session \"" + field + "\" exceeded the maximum of " + limit + " objects of type \""
                             + e.objectType() + "\".\r\n")
                     .build());
         }
@@ -83,6 +85,50 @@ final class WindowsAnswers {
                     "NoMatchingEventsFound,Microsoft.PowerShell.Commands.GetWinEventCommand");
         }
         return events;
+    }
+
+    /**
+     * The server's Exchange services as {@code Get-WmiObject Win32_Service} lists them: MSExchangeIMAP4 where the
+     * Client Access role is installed, MSExchangeIS where the Mailbox role is. As Windows gives them: StartMode
+     * 'Auto', 'Manual' or 'Disabled', State 'Running' or 'Stopped', ProcessId 0 for a stopped service (Win32_Service
+     * class, Microsoft Learn); a running one's Win32_Process CreationDate is a CIM_DATETIME in the server's local
+     * time with its offset in minutes ({@code 20261201054800.123456+060}). Each process query is one more RPC call.
+     */
+    List<Serialized> services(String server, CallCosts costs) throws ExchangeAnswers.CmdletError {
+        answerOrHang(server, "The RPC server is unavailable. (Exception from HRESULT: 0x800706BA)",
+                "GetWMICOMException,Microsoft.PowerShell.Commands.GetWmiObjectCommand");
+        Server s = state.server(server).orElseThrow(() -> new ExchangeAnswers.CmdletError(
+                "The RPC server is unavailable. (Exception from HRESULT: 0x800706BA)",
+                "GetWMICOMException,Microsoft.PowerShell.Commands.GetWmiObjectCommand"));
+        List<Serialized> records = new ArrayList<>();
+        int pid = 4000;
+        for (String name : List.of("MSExchangeIMAP4", "MSExchangeIS")) {
+            if (name.equals("MSExchangeIMAP4") ? !s.hasRole("ClientAccess") : !s.hasRole("Mailbox")) {
+                continue;
+            }
+            LabState.Service service = s.service(name);
+            pid += 312;
+            String startedAt = "";
+            long processId = 0;
+            if (service.running()) {
+                processId = pid;
+                costs.processQuery();
+                startedAt = cimDateTime(clock.instant().minus(Duration.ofMinutes(service.startedMinutesAgo())));
+            }
+            // New-Object PSObject -Property @{...}: no key order in PowerShell 2.0.
+            records.add(Serialized.customObject(null).with("StartedAt", startedAt).with("UccxTarget", server).with("State", service.state())
+                    .with("UccxFact", "services").with("Name", name).with("ProcessId", Serialized.int32(processId))
+                    .with("StartMode", service.startMode()).with("UccxRecord", "fact").build());
+        }
+        return records;
+    }
+
+    /** WMI's CIM_DATETIME: yyyymmddHHMMSS.mmmmmm, then the offset from UTC in minutes, signed, three digits. */
+    private static String cimDateTime(Instant at) {
+        java.time.ZonedDateTime local = at.atZone(java.time.ZoneId.systemDefault());
+        int minutes = local.getOffset().getTotalSeconds() / 60;
+        return local.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + "."
+                + String.format("%06d", local.getNano() / 1000) + (minutes < 0 ? "-" : "+") + String.format("%03d", Math.abs(minutes));
     }
 
     /**
