@@ -22,10 +22,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *       Exchange can answer for the whole organisation at once (Get-ExchangeServer, Get-ReceiveConnector,
  *       Get-ThrottlingPolicy: one call and its objects) plus one per target where it cannot
  *       (Get-ImapSettings per Client Access server, Get-Mailbox, Get-User and the account's token,
- *       Get-OrganizationConfig and Get-ADPermission), one after the other in the one Exchange session,
- *       and (b) the slowest server's own Windows facts: its registry and its event log, one RPC call
- *       each, which may run at once and run beside the cmdlets, so they add to the floor only when
- *       they are longer than all of (a);</li>
+ *       Get-OrganizationConfig and Get-ADPermission, Get-CASMailbox and the account's directory object),
+ *       one after the other in the one Exchange session, and (b) the slowest server's own Windows facts:
+ *       its registry and its event log, one RPC call each, and its services, three one after the other,
+ *       which may run at once and run beside the cmdlets, so they add to the floor only when they are
+ *       longer than all of (a);</li>
  *   <li>the slowest live probe's own latency-model cost: LIVE-02 connects and starts TLS for many
  *       sessions at once, but sends one password at a time, each after the one before it was
  *       answered (so that at most one is ever refused), so it pays one login latency per session,
@@ -48,9 +49,14 @@ record BenchLatency(long shellStartMillis, long winRmRoundTripMillis, long adCal
         return adCallMillis * shape.adCalls() + perObjectMillis * shape.objects();
     }
 
-    /** A server's own Windows facts: its registry and event-log RPC calls, which may run at once. */
+    /**
+     * A server's own Windows facts: its registry, its event log and its services, read at once; the
+     * longest is the services read of a server with every role, three RPC calls one after the other
+     * (Win32_Service, then Win32_Process for MSExchangeIMAP4 and for MSExchangeIS, each needing the
+     * process id the first answered).
+     */
     long slowestServerMillis() {
-        return rpcCallMillis;
+        return 3 * rpcCallMillis;
     }
 
     long collectionFloorMillis(BenchShape shape) {

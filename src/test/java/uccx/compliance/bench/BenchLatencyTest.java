@@ -22,26 +22,28 @@ class BenchLatencyTest {
     @Test
     void theDirectoryReadsAreOnePerOrganisationWideFactAndOnePerTargetWhereExchangeCannotAnswerForAll() {
         // Get-ExchangeServer 1, Get-ImapSettings 20, Get-OrganizationConfig + Get-ADPermission 2, Get-User + token 2,
-        // Get-ReceiveConnector 1 (not 50), Get-Mailbox 1, Get-ThrottlingPolicy 1
-        assertThat(twenty.adCalls()).isEqualTo(28);
-        // servers 20, IMAP settings 20, organization + entry 2, user 1, connectors 50, mailbox 1, policies 3
-        assertThat(twenty.objects()).isEqualTo(97);
-        assertThat(issue.directoryMillis(twenty)).isEqualTo(28 * 100 + 97 * 5);
+        // Get-ReceiveConnector 1 (not 50), Get-MailboxDatabase 1, Get-Mailbox 1, Get-ThrottlingPolicy 1, Get-CASMailbox 1,
+        // the account's Get-User and its two LDAP reads 3
+        assertThat(twenty.adCalls()).isEqualTo(33);
+        // servers 20, IMAP settings 20, organization + entry 2, user 1, connectors 50, database 1, mailbox 1, policies 3,
+        // CAS mailbox 1, the account's user 1
+        assertThat(twenty.objects()).isEqualTo(100);
+        assertThat(issue.directoryMillis(twenty)).isEqualTo(33 * 100 + 100 * 5);
     }
 
     @Test
     void theCollectionFloorIsOneShellStartFourRoundTripsAndTheLongerOfTheDirectoryReadsAndTheSlowestServer() {
-        assertThat(issue.collectionFloorMillis(twenty)).isEqualTo(3000 + 4 * 50 + 28 * 100 + 97 * 5);
-        // a lab whose cmdlets cost nothing: the slowest server's own RPC is what remains
+        assertThat(issue.collectionFloorMillis(twenty)).isEqualTo(3000 + 4 * 50 + 33 * 100 + 100 * 5);
+        // a lab whose cmdlets cost nothing: the slowest server's own RPC is what remains, its services read's three calls
         BenchLatency rpcOnly = new BenchLatency(3000, 50, 0, 0, 200, 150);
-        assertThat(rpcOnly.collectionFloorMillis(twenty)).isEqualTo(3000 + 4 * 50 + 200);
+        assertThat(rpcOnly.collectionFloorMillis(twenty)).isEqualTo(3000 + 4 * 50 + 3 * 200);
     }
 
     @Test
     void aHundredServersCostTheirImapSettingsOneByOneButTheirConnectorsInOneRead() {
         BenchShape hundred = new BenchShape(100, 100, 250, 1, 3);
-        assertThat(hundred.adCalls()).isEqualTo(108);
-        assertThat(issue.collectionFloorMillis(hundred)).isEqualTo(3000 + 200 + 108 * 100 + (100 + 100 + 2 + 1 + 250 + 1 + 3) * 5);
+        assertThat(hundred.adCalls()).isEqualTo(113);
+        assertThat(issue.collectionFloorMillis(hundred)).isEqualTo(3000 + 200 + 113 * 100 + (100 + 100 + 2 + 1 + 250 + 1 + 1 + 3 + 1 + 1) * 5);
     }
 
     @Test
@@ -56,7 +58,7 @@ class BenchLatencyTest {
         assertThat(issue.floorMillis(one, 802)).as("one server: the capacity probe").isEqualTo(120_300);
         BenchShape hundred = new BenchShape(100, 100, 250, 1, 3);
         assertThat(issue.floorMillis(hundred, 802)).as("a hundred servers: still the capacity probe").isEqualTo(120_300);
-        assertThat(issue.floorMillis(hundred, 100)).as("a hundred servers, 49 agents: the collection").isEqualTo(16_285);
+        assertThat(issue.floorMillis(hundred, 100)).as("a hundred servers, 49 agents: the collection").isEqualTo(16_800);
     }
 
     @Test

@@ -14,15 +14,19 @@ record BenchShape(int servers, int clientAccessServers, int connectors, int perm
 
     /**
      * Get-ExchangeServer, Get-ImapSettings per Client Access server, Get-OrganizationConfig and
-     * Get-ADPermission, Get-User and the account's token, Get-ReceiveConnector, Get-Mailbox,
-     * Get-ThrottlingPolicy.
+     * Get-ADPermission, Get-User and the account's token, Get-ReceiveConnector, Get-MailboxDatabase,
+     * Get-Mailbox, Get-ThrottlingPolicy, Get-CASMailbox, and the UCCX account's directory object
+     * (Get-User, then the account and its domain read over LDAP).
      */
     int adCalls() {
-        return 1 + clientAccessServers + 2 + 2 + 1 + 1 + 1;
+        return 1 + clientAccessServers + 2 + 2 + 1 + 1 + 1 + 1 + 1 + 3;
     }
 
-    /** Servers, IMAP settings, the organization and its entries, the user, connectors, the mailbox, policies. */
+    /**
+     * Servers, IMAP settings, the organization and its entries, the user, connectors, the one mailbox
+     * database, the mailbox, policies, the CAS mailbox, the account's user.
+     */
     int objects() {
-        return servers + clientAccessServers + (1 + permissionEntries) + 1 + connectors + 1 + throttlingPolicies;
+        return servers + clientAccessServers + (1 + permissionEntries) + 1 + connectors + 1 + 1 + throttlingPolicies + 1 + 1;
     }
 }

@@ -36,8 +36,8 @@ class ResultEvidenceTest {
     void everyCompliantResultCarriesItsDescriptionParametersLinksTableAndRawFact() {
         ReportedRun run = ReportedRun.of(PROJECT.resolve("environments/lab.yaml"), PROJECT, reports, results);
 
-        // 19 before issue 13; MBX-01 adds one, EXC-02 and SMTP-02 one each on EXCH01 and EXCH02
-        assertThat(run.testResults()).hasSize(24).allSatisfy(r -> assertThat(r.path("status").asText()).isEqualTo("passed"));
+        // 19 before issue 13; MBX-01 adds one, EXC-02, SMTP-02, SVC-01 and SVC-02 one each on EXCH01 and EXCH02
+        assertThat(run.testResults()).hasSize(28).allSatisfy(r -> assertThat(r.path("status").asText()).isEqualTo("passed"));
         SoftAssertions softly = new SoftAssertions();
         for (JsonNode result : run.testResults()) {
             String name = result.path("name").asText();

@@ -107,9 +107,13 @@ class ServiceControlsCanFailTest {
 
     @Test
     void aMailboxServerWithoutAWitnessIsCouldNotVerify() {
-        // EXCH02 as a Mailbox server only: its store part is all there is to judge, and no event tells it.
-        ProofRun run = run("svc02-mailbox-only", lab -> lab.change(root -> ((com.fasterxml.jackson.databind.node.ArrayNode)
-                root.withObject("/exchange").withArray("clientAccessServers")).removeAll().add("EXCH01")));
+        // EXCH02 as a Mailbox server only (so also out of the Client Access list, as EXC-02 wants): its store part is all
+        // there is to judge, and no event tells it.
+        ProofRun run = run("svc02-mailbox-only", lab -> {
+            lab.server("EXCH02").putArray("roles").add("Mailbox").add("HubTransport");
+            lab.change(root -> ((com.fasterxml.jackson.databind.node.ArrayNode)
+                    root.withObject("/exchange").withArray("clientAccessServers")).removeAll().add("EXCH01"));
+        });
         assertThat(run).reportsOnly("could-not-verify", "SVC-02 EXCH02")
                 .hasMessage("SVC-02", "EXCH02", "could not verify", "Windows keeps no time for a registry value", "RegQueryInfoKey");
     }
