@@ -3,10 +3,8 @@ package uccx.compliance.proofs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +18,7 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uccx.compliance.secrets.PrintedOutput;
 import uccx.compliance.secrets.SecretSearch;
 
 /**
@@ -52,7 +51,7 @@ class SecretsNeverWrittenTest {
     Path junitXml;
 
     @Test
-    void noPasswordIsWrittenAnywhereNotEvenEncoded() throws IOException {
+    void noPasswordIsWrittenAnywhereNotEvenEncoded() throws Exception {
         String seed = "Kn0wn-" + UUID.randomUUID().toString().substring(0, 8);
         String auditPassword = seed + "-audit";
         String uccxPassword = seed + "-uccx";
@@ -68,7 +67,7 @@ class SecretsNeverWrittenTest {
         wrong.change(root -> ((ObjectNode) root.get("uccx")).put("password", "${UCCX_TEST_PASSWORD}"));
         Path wrongEnvironment = wrong.writeTo(PROJECT.resolve("target/proof-environments"), "secrets-wrong-password");
 
-        String printed = capturingOutput(() -> {
+        String printed = PrintedOutput.of(() -> {
             ReportedRun.of(rightEnvironment, PROJECT, reports, results,
                     Map.of("uccx.lab.knownPasswords", auditPassword + "," + uccxPassword), junitXml.resolve("right"));
             ReportedRun.of(wrongEnvironment, PROJECT, reports, results, Map.of("uccx.lab.knownPasswords", auditPassword + "," + uccxPassword,
@@ -117,22 +116,5 @@ class SecretsNeverWrittenTest {
             }
         }
         return entries;
-    }
-
-    /** What the run printed on standard output and error, also from the lab's and the probes' threads. */
-    private static String capturingOutput(Runnable run) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        System.setOut(both);
-        System.setErr(both);
-        try {
-            run.run();
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }

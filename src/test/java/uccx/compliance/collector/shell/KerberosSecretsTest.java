@@ -7,9 +7,7 @@ import static uccx.compliance.collector.shell.MitKdc.TRUSTED_HOST;
 import static uccx.compliance.collector.shell.MitKdc.USER;
 import static uccx.compliance.collector.shell.WinRmShellTest.script;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +28,7 @@ import uccx.compliance.lab.winrm.KerberosService;
 import uccx.compliance.lab.winrm.ScriptEcho;
 import uccx.compliance.lab.winrm.WinRmEndpoint;
 import uccx.compliance.lab.winrm.WinRmEndpointSettings;
+import uccx.compliance.secrets.PrintedOutput;
 import uccx.compliance.secrets.SecretSearch;
 import uccx.compliance.tls.Trust;
 
@@ -57,7 +56,7 @@ class KerberosSecretsTest {
         Instant started = Instant.now().minusSeconds(1);
         List<String> written = new ArrayList<>();
 
-        String printed = capturingOutput(() -> {
+        String printed = PrintedOutput.of(() -> {
             try (WinRmEndpoint endpoint = WinRmEndpoint.start(WinRmEndpointSettings.http("labuser", "Lab-Pa55-basic")
                     .withKerberos(new KerberosService(kdc.keytab(TRUSTED_HOST), MitKdc.service(TRUSTED_HOST))), ScriptEcho.programs())) {
                 WinRmSettings right = settings(endpoint.port(), kdc.password());
@@ -124,25 +123,5 @@ class KerberosSecretsTest {
             }
         });
         return found;
-    }
-
-    private interface Run {
-        void run() throws Exception;
-    }
-
-    private static String capturingOutput(Run run) throws Exception {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        System.setOut(both);
-        System.setErr(both);
-        try {
-            run.run();
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }
