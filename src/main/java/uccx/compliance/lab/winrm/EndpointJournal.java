@@ -12,11 +12,21 @@ final class EndpointJournal {
     private final List<String> commandLines = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final AtomicInteger negotiateTokens = new AtomicInteger();
+    private final AtomicInteger sends = new AtomicInteger();
     private final List<Logon> kerberosLogons = new CopyOnWriteArrayList<>();
 
     void command(String commandLine) {
         commands.incrementAndGet();
         commandLines.add(commandLine);
+    }
+
+    /** One Send: a piece of a command's standard input, one round trip. */
+    void send() {
+        sends.incrementAndGet();
+    }
+
+    int sends() {
+        return sends.get();
     }
 
     /** Returns how many failed authentications there were, this one included. */

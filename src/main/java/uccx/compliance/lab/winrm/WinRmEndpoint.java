@@ -82,6 +82,14 @@ public final class WinRmEndpoint implements AutoCloseable {
         return journal.commands();
     }
 
+    /**
+     * Send requests received: each carries a piece of a command's standard input and costs a round
+     * trip, so a client that sends its input in many small pieces pays for each.
+     */
+    public int sendsReceived() {
+        return journal.sends();
+    }
+
     /** The command lines received, in order, as cmd.exe runs them (after its quote rule). */
     public List<String> commandLines() {
         return journal.commandLines();

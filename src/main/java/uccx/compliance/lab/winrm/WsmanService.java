@@ -87,6 +87,7 @@ final class WsmanService {
     private void send(WsmanRequest request) throws WsmanFault {
         String shellId = request.requiredShellId();
         Element send = request.requiredBody("Send");
+        journal.send();
         for (Node n = send.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element stream && "Stream".equals(stream.getLocalName())) {
                 byte[] bytes = decode(stream.getTextContent());

@@ -58,6 +58,29 @@ class WinRmShellTest {
         }
     }
 
+    /**
+     * Every Send is a WinRM round trip. Flushed line by line, the collector's 600-line script went
+     * out in far more Sends than its size needs and arrived seconds after powershell.exe had started;
+     * written at once, Overthere sends it in full loads of its 1 KiB input pipe.
+     */
+    @Test
+    void manyShortInputLinesGoOutInFullPipeLoadsNotASendPerLine() throws ShellException {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            lines.add("# input line " + i + " of a long script, about as long as one of the collector's");
+        }
+        lines.add(ScriptEcho.SENTINEL);
+        int bytes = lines.stream().mapToInt(l -> l.length() + 2).sum();
+        try (WinRmShell shell = new WinRmShell(http(endpoint.port(), PASSWORD, Duration.ofSeconds(30)))) {
+            ShellOutput output = shell.run(new RemoteCommand(COMMAND_LINE, lines));
+
+            assertThat(output.exitCode()).isZero();
+            assertThat(output.stdout()).contains("read: # input line 599 of");
+        }
+        int pipeLoad = 1024;
+        assertThat(endpoint.sendsReceived()).isBetween(1, (bytes + pipeLoad - 1) / pipeLoad + 1);
+    }
+
     @Test
     void outputLargerThanOneEnvelopeArrivesWhole() throws ShellException {
         try (WinRmShell shell = new WinRmShell(http(endpoint.port(), PASSWORD, Duration.ofSeconds(5)))) {
