@@ -23,6 +23,8 @@ import uccx.compliance.evidence.EvidenceBundle;
 import uccx.compliance.evidence.Executor;
 import uccx.compliance.evidence.RunSummary;
 import uccx.compliance.evidence.Runner;
+import uccx.compliance.evidence.oscal.AssessedRun;
+import uccx.compliance.evidence.oscal.AssessmentResultsFile;
 
 /**
  * What a run leaves when it ends: its folder under {@code reports/<env>/} with summary.json, the
@@ -48,6 +50,9 @@ final class RunRecord {
     void write(RunSummary summary, Instant finished, int remoteCommands, Optional<Snapshot> snapshot) {
         Path run = summary.write(reportsRoot.resolve(environment.name()), finished, remoteCommands);
         snapshot.ifPresent(s -> keepSnapshot(run, s));
+        // Before the seal, so that the manifest and the zip hold it.
+        AssessmentResultsFile.write(run, new AssessedRun(environment.name(), run.getFileName().toString(), started, finished, suiteVersion(),
+                summary.results(), environment.waivers(), snapshot.map(Snapshot::collectedAt)), environment.file());
         EvidenceBundle.seal(run, environment.file(), environment.name());
         allureResults.ifPresent(results -> AllureContext.write(results, allureEnvironment(snapshot),
                 new Executor(System.getenv(), run.getFileName().toString(), started.getEpochSecond())));
@@ -71,9 +76,13 @@ final class RunRecord {
         }
         values.put("organisation", organisation(snapshot));
         values.put("runner", Runner.describe());
-        values.put("suite.version", Optional.ofNullable(System.getProperty("uccx.suiteVersion")).orElse("development"));
+        values.put("suite.version", suiteVersion());
         values.put("suite.commit", Runner.gitCommit(projectDir));
         return values;
+    }
+
+    private static String suiteVersion() {
+        return Optional.ofNullable(System.getProperty("uccx.suiteVersion")).orElse("development");
     }
 
     /** The Exchange organisation, as the UCCX mailbox's LegacyExchangeDN names it: {@code /o=<organisation>/ou=...}. */
