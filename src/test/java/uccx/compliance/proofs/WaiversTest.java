@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gov.nist.secauto.oscal.lib.model.Risk;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uccx.compliance.evidence.oscal.AssessmentResultsAssert;
 import uccx.compliance.environment.EnvironmentException;
 import uccx.compliance.environment.EnvironmentLoader;
 
@@ -45,6 +47,11 @@ class WaiversTest {
                 .hasMessage("IMAP-01", "EXCH02", "waived: IMAP-01 on EXCH02", "J. Auditor", "CHG-1234");
         assertThat(run.summary().path("outcomes").path("waived").asInt()).isEqualTo(1);
         assertThat(run.summary().path("waivers").path("applied")).hasSize(1);
+
+        Risk risk = AssessmentResultsAssert.assertThat(run.runFolder(reports).resolve("assessment-results.json")).risk("IMAP-01", "EXCH02");
+        assertThat(risk.getStatus()).isEqualTo("deviation-approved");
+        assertThat(risk.getDeadline().toLocalDate()).isEqualTo(TODAY.plusDays(30));
+        assertThat(AssessmentResultsAssert.prop(risk.getProps(), "approved-by")).contains("J. Auditor");
     }
 
     @Test

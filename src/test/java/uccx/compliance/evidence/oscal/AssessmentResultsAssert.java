@@ -21,13 +21,13 @@ import gov.nist.secauto.oscal.lib.OscalBindingContext;
  * Assertions on an assessment-results.json as a GRC tool reads it: loaded by liboscal-java's own
  * deserializer, then looked at through the OSCAL model (results, observations, findings, risks).
  */
-final class AssessmentResultsAssert extends AbstractAssert<AssessmentResultsAssert, AssessmentResults> {
+public final class AssessmentResultsAssert extends AbstractAssert<AssessmentResultsAssert, AssessmentResults> {
 
     private AssessmentResultsAssert(AssessmentResults actual) {
         super(actual, AssessmentResultsAssert.class);
     }
 
-    static AssessmentResults load(Path file) {
+    public static AssessmentResults load(Path file) {
         try {
             return OscalBindingContext.instance().loadAssessmentResults(file);
         } catch (IOException e) {
@@ -35,18 +35,18 @@ final class AssessmentResultsAssert extends AbstractAssert<AssessmentResultsAsse
         }
     }
 
-    static AssessmentResultsAssert assertThat(Path file) {
+    public static AssessmentResultsAssert assertThat(Path file) {
         return new AssessmentResultsAssert(load(file));
     }
 
-    Result result() {
+    public Result result() {
         isNotNull();
         Assertions.assertThat(actual.getResults()).as("results").hasSize(1);
         return actual.getResults().get(0);
     }
 
     /** The observation of one control on one target, named by the suite's own {@code control} property and its subject. */
-    Observation observation(String control, String target) {
+    public Observation observation(String control, String target) {
         List<Observation> found = result().getObservations().stream()
                 .filter(o -> control.equals(prop(o.getProps(), "control").orElse(null)))
                 .filter(o -> target.equals(prop(o.getProps(), "target").orElse(null))).toList();
@@ -54,34 +54,34 @@ final class AssessmentResultsAssert extends AbstractAssert<AssessmentResultsAsse
         return found.get(0);
     }
 
-    AssessmentResultsAssert hasObservation(String control, String target, String outcome) {
+    public AssessmentResultsAssert hasObservation(String control, String target, String outcome) {
         Assertions.assertThat(prop(observation(control, target).getProps(), "outcome")).as("outcome of %s on %s", control, target)
                 .contains(outcome);
         return this;
     }
 
     /** The findings, as "control target" (the finding's target id and its observation's subject). */
-    AssessmentResultsAssert hasFindingsExactlyFor(String... controlAndTarget) {
+    public AssessmentResultsAssert hasFindingsExactlyFor(String... controlAndTarget) {
         List<String> found = findings().stream().map(f -> f.getTarget().getTargetId() + " " + subjectOf(f)).toList();
         Assertions.assertThat(found).as("findings").containsExactlyInAnyOrder(controlAndTarget);
         return this;
     }
 
-    Finding finding(String control, String target) {
+    public Finding finding(String control, String target) {
         return findings().stream().filter(f -> f.getTarget().getTargetId().equals(control) && subjectOf(f).equals(target)).findFirst()
                 .orElseThrow(() -> new AssertionError("no finding for " + control + " on " + target));
     }
 
-    List<Finding> findings() {
+    public List<Finding> findings() {
         return Optional.ofNullable(result().getFindings()).orElse(List.of());
     }
 
-    List<Risk> risks() {
+    public List<Risk> risks() {
         return Optional.ofNullable(result().getRisks()).orElse(List.of());
     }
 
     /** The risk whose related observation is that of this control on this target. */
-    Risk risk(String control, String target) {
+    public Risk risk(String control, String target) {
         UUID observation = observation(control, target).getUuid();
         return risks().stream().filter(r -> r.getRelatedObservations().stream().anyMatch(o -> o.getObservationUuid().equals(observation)))
                 .findFirst().orElseThrow(() -> new AssertionError("no risk for " + control + " on " + target));
@@ -94,7 +94,7 @@ final class AssessmentResultsAssert extends AbstractAssert<AssessmentResultsAsse
                 .orElseThrow(() -> new AssertionError("finding " + finding.getUuid() + " names no observation of the result"));
     }
 
-    static Optional<String> prop(List<Property> props, String name) {
+    public static Optional<String> prop(List<Property> props, String name) {
         return Optional.ofNullable(props).orElse(List.of()).stream().filter(p -> Objects.equals(p.getName(), name)).map(Property::getValue)
                 .findFirst();
     }
