@@ -27,6 +27,7 @@ import gov.nist.secauto.oscal.lib.model.SystemUser;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import uccx.compliance.controls.Control;
 
@@ -215,7 +216,7 @@ final class AssessmentPlanDocuments {
     }
 
     /** The files this writes, in the run folder. */
-    static final java.util.List<String> FILES = java.util.List.of(PLAN, SSP, PROFILE, CATALOG);
+    static final List<String> FILES = List.of(PLAN, SSP, PROFILE, CATALOG);
 
     private UUID uuid(String document) {
         return NameBasedUuid.of(run.environment(), run.runId(), document);

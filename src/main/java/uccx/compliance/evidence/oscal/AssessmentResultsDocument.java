@@ -27,8 +27,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import uccx.compliance.controls.Control;
 import uccx.compliance.environment.Waiver;
 import uccx.compliance.evidence.ControlResult;
@@ -194,9 +196,8 @@ final class AssessmentResultsDocument {
 
     /** The bundle files an observation rests on: its outcome, and for a configuration control the collected facts. */
     private List<EvidenceFile> evidenceOf(boolean probe) {
-        List<String> names = probe ? List.of(OUTCOMES) : java.util.stream.Stream.concat(java.util.stream.Stream.of(OUTCOMES),
-                COLLECTED_FACTS.stream()).toList();
-        return names.stream().map(evidence::get).filter(java.util.Objects::nonNull).toList();
+        List<String> names = probe ? List.of(OUTCOMES) : Stream.concat(Stream.of(OUTCOMES), COLLECTED_FACTS.stream()).toList();
+        return names.stream().map(evidence::get).filter(Objects::nonNull).toList();
     }
 
     private Finding finding(ControlResult r, UUID observation, Optional<UUID> risk) {
@@ -370,7 +371,7 @@ final class AssessmentResultsDocument {
         return NameBasedUuid.of(parts);
     }
 
-    UUID observationUuid(ControlResult r) {
+    private UUID observationUuid(ControlResult r) {
         return uuid("observation", r.control(), r.target());
     }
 

@@ -1,5 +1,6 @@
 package uccx.compliance.evidence.oscal;
 
+import gov.nist.secauto.oscal.lib.OscalBindingContext;
 import gov.nist.secauto.oscal.lib.model.AssessmentResults;
 import gov.nist.secauto.oscal.lib.model.Finding;
 import gov.nist.secauto.oscal.lib.model.Observation;
@@ -15,7 +16,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.Assertions;
-import gov.nist.secauto.oscal.lib.OscalBindingContext;
 
 /**
  * Assertions on an assessment-results.json as a GRC tool reads it: loaded by liboscal-java's own
