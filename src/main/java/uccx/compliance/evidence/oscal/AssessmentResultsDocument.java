@@ -17,6 +17,7 @@ import gov.nist.secauto.oscal.lib.model.Risk;
 import gov.nist.secauto.oscal.lib.model.SelectControlById;
 import gov.nist.secauto.oscal.lib.model.SubjectReference;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -304,7 +305,7 @@ final class AssessmentResultsDocument {
             resource.setTitle(Prose.line(file.path()));
             resource.setDescription(Prose.paragraphs(describe(file.path())));
             BackMatter.Resource.Rlink link = new BackMatter.Resource.Rlink();
-            link.setHref(URI.create(file.path().replace(" ", "%20")));
+            link.setHref(relative(file.path()));
             mediaType(file.path()).ifPresent(link::setMediaType);
             Hash hash = new Hash();
             hash.setAlgorithm("SHA-256");
@@ -327,6 +328,15 @@ final class AssessmentResultsDocument {
             case "remediation.ps1" -> "The fix of every non-compliant result, for review; the suite never runs it.";
             default -> "A file of the run's evidence bundle.";
         };
+    }
+
+    /** A bundle path as a relative URI reference, with what a path may not hold (a space, '#', '[') escaped. */
+    private static URI relative(String path) {
+        try {
+            return new URI(null, null, path, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("no URI path: " + path, e);
+        }
     }
 
     private static Optional<String> mediaType(String path) {

@@ -215,6 +215,15 @@ class AssessmentResultsFileTest {
     }
 
     @Test
+    void aFileWhoseNameIsNoUriPathIsStillListedAndTheDocumentStaysValid() throws Exception {
+        Files.writeString(folder.resolve("notes #1 [draft].txt"), "left in the run folder by hand");
+        write(summary);
+        assertThat(AssessmentResultsAssert.load(written).getBackMatter().getResources())
+                .anySatisfy(r -> assertThat(r.getRlinks().get(0).getHref().getPath()).isEqualTo("notes #1 [draft].txt"));
+        assertThat(OscalValidation.of(written).problems()).isEmpty();
+    }
+
+    @Test
     void writingTheSameRunAgainKeepsEveryUuidAndTheyAreOfAVersionOscalAdmits() {
         List<UUID> before = uuids(AssessmentResultsAssert.load(written));
         write(summary);
