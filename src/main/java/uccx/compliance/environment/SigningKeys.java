@@ -31,6 +31,11 @@ public final class SigningKeys {
     /** id-kp-emailProtection (RFC 5280 4.2.1.12): the purpose OpenSSL checks for a CMS signer by default. */
     private static final String EMAIL_PROTECTION = "1.3.6.1.5.5.7.3.4";
 
+    /** The key purposes of RFC 5280 4.2.1.12 a certificate is most often issued with, by name. */
+    private static final java.util.Map<String, String> PURPOSES = java.util.Map.of("1.3.6.1.5.5.7.3.1", "serverAuth",
+            "1.3.6.1.5.5.7.3.2", "clientAuth", "1.3.6.1.5.5.7.3.3", "codeSigning", "1.3.6.1.5.5.7.3.8", "timeStamping",
+            "2.5.29.37.0", "anyExtendedKeyUsage");
+
     private static final String NOT_PKCS12 = " (a PEM key and certificate become one with openssl pkcs12 -export -inkey key.pem -in cert.pem -certfile chain.pem)";
 
     private SigningKeys() {
@@ -82,6 +87,10 @@ public final class SigningKeys {
                     + ") is valid only from " + certificate.getNotBefore().toInstant());
         }
         purpose(certificate, which);
+        for (X509Certificate ca : chain.subList(1, chain.size())) {
+            // OpenSSL checks the purpose of every CA certificate of the path too (purpose_smime)
+            caPurpose(ca, which);
+        }
         return new SigningKey(alias, key, chain);
     }
 
@@ -179,12 +188,27 @@ public final class SigningKeys {
         try {
             List<String> extended = certificate.getExtendedKeyUsage();
             if (extended != null && !extended.contains(EMAIL_PROTECTION)) {
-                throw new Refused("keyStore", which + ": its certificate's extendedKeyUsage (" + String.join(", ", extended)
+                throw new Refused("keyStore", which + ": its certificate's extendedKeyUsage (" + String.join(", ",
+                        extended.stream().map(oid -> PURPOSES.getOrDefault(oid, oid)).toList())
                         + ") lacks emailProtection (" + EMAIL_PROTECTION + "); openssl cms -verify refuses it (unsuitable certificate"
                         + " purpose): issue it with emailProtection, or without extendedKeyUsage");
             }
         } catch (CertificateParsingException e) {
             throw new Refused("keyStore", which + ": its certificate's extendedKeyUsage cannot be read");
+        }
+    }
+
+    private static void caPurpose(X509Certificate ca, String which) throws Refused {
+        try {
+            List<String> extended = ca.getExtendedKeyUsage();
+            if (extended != null && !extended.contains(EMAIL_PROTECTION)) {
+                throw new Refused("keyStore", which + ": the CA certificate " + ca.getSubjectX500Principal().getName()
+                        + " in its chain limits its extendedKeyUsage to " + String.join(", ", extended.stream()
+                        .map(oid -> PURPOSES.getOrDefault(oid, oid)).toList()) + ", without emailProtection; openssl cms -verify"
+                        + " refuses the path (unsuitable certificate purpose)");
+            }
+        } catch (CertificateParsingException e) {
+            throw new Refused("keyStore", which + ": the extendedKeyUsage of a CA certificate in its chain cannot be read");
         }
     }
 }

@@ -100,11 +100,15 @@ class BadSigningKeysTest {
                 new BadKey("code-signing-only", "${EVIDENCE_KEYSTORE}", dir -> pki.pkcs12(dir.resolve("k.p12"), PASSWORD,
                         List.of(new Entry("signer", pki.signer("code", "RSA", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(9)),
                                 Optional.of(KeyPurposeId.id_kp_codeSigning), KeyUsage.digitalSignature)))), null, "keyStore",
-                        "lacks emailProtection"),
+                        "extendedKeyUsage (codeSigning) lacks emailProtection"),
                 new BadKey("encryption-only", "${EVIDENCE_KEYSTORE}", dir -> pki.pkcs12(dir.resolve("k.p12"), PASSWORD,
                         List.of(new Entry("signer", pki.signer("enc", "RSA", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(9)),
                                 Optional.empty(), KeyUsage.keyEncipherment)))), null, "keyStore",
                         "neither digitalSignature nor nonRepudiation"),
+                new BadKey("ca-limited-to-tls", "${EVIDENCE_KEYSTORE}", dir -> {
+                    SigningPki tlsOnly = SigningPki.create(Optional.of(KeyPurposeId.id_kp_serverAuth));
+                    return tlsOnly.pkcs12(dir.resolve("k.p12"), PASSWORD, List.of(new Entry("signer", tlsOnly.signer("UCCX evidence"))));
+                }, null, "keyStore", "the CA certificate CN=UCCX Test Issuing CA in its chain limits its extendedKeyUsage to serverAuth"),
                 new BadKey("path-around-a-variable", "${EVIDENCE_DIR}/evidence.p12", dir -> null, null, "keyStore",
                         "write the path itself, or ${NAME} alone"));
     }

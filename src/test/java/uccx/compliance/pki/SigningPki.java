@@ -55,11 +55,17 @@ public final class SigningPki {
     }
 
     public static SigningPki create() {
+        return create(Optional.empty());
+    }
+
+    /** @param issuingPurpose an extendedKeyUsage that limits the issuing CA, as some enterprise CAs are limited */
+    public static SigningPki create(Optional<KeyPurposeId> issuingPurpose) {
         KeyPair rootKeys = keys("RSA");
-        Issued root = new Issued(rootKeys.getPrivate(), ca("CN=UCCX Test Root CA", rootKeys, "CN=UCCX Test Root CA", rootKeys.getPrivate(), null));
+        Issued root = new Issued(rootKeys.getPrivate(), ca("CN=UCCX Test Root CA", rootKeys, "CN=UCCX Test Root CA", rootKeys.getPrivate(), null,
+                Optional.empty()));
         KeyPair issuingKeys = keys("RSA");
         Issued issuing = new Issued(issuingKeys.getPrivate(), ca("CN=UCCX Test Issuing CA", issuingKeys, "CN=UCCX Test Root CA",
-                root.key(), root.certificate()));
+                root.key(), root.certificate(), issuingPurpose));
         return new SigningPki(root, issuing);
     }
 
@@ -148,7 +154,8 @@ public final class SigningPki {
         }
     }
 
-    private static X509Certificate ca(String subject, KeyPair keys, String issuer, PrivateKey issuerKey, X509Certificate issuerCertificate) {
+    private static X509Certificate ca(String subject, KeyPair keys, String issuer, PrivateKey issuerKey, X509Certificate issuerCertificate,
+            Optional<KeyPurposeId> purpose) {
         try {
             Instant now = Instant.now();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name(issuer), serial(),
@@ -156,6 +163,9 @@ public final class SigningPki {
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
                     .addExtension(Extension.subjectKeyIdentifier, false, new JcaX509ExtensionUtils().createSubjectKeyIdentifier(keys.getPublic()));
+            if (purpose.isPresent()) {
+                builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose.get()));
+            }
             if (issuerCertificate != null) {
                 builder.addExtension(Extension.authorityKeyIdentifier, false,
                         new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuerCertificate));
