@@ -109,6 +109,8 @@ class BadSigningKeysTest {
                     SigningPki tlsOnly = SigningPki.create(Optional.of(KeyPurposeId.id_kp_serverAuth));
                     return tlsOnly.pkcs12(dir.resolve("k.p12"), PASSWORD, List.of(new Entry("signer", tlsOnly.signer("UCCX evidence"))));
                 }, null, "keyStore", "the CA certificate CN=UCCX Test Issuing CA in its chain limits its extendedKeyUsage to serverAuth"),
+                new BadKey("variable-unset", "${EVIDENCE_P12}", dir -> null, null, "keyStore",
+                        "${EVIDENCE_P12} names an environment variable that is not set; set EVIDENCE_P12 to the PKCS12 file's path"),
                 new BadKey("path-around-a-variable", "${EVIDENCE_DIR}/evidence.p12", dir -> null, null, "keyStore",
                         "write the path itself, or ${NAME} alone"));
     }
