@@ -5,6 +5,7 @@
 #   python3-winrm        pywinrm, a second WinRM client the lab is tested against (PyWinRmAgainstLabTest)
 #   krb5-kdc             MIT's krb5kdc and kdb5_util, the KDC of the Kerberos tests (MitKdc)
 #   krb5-admin-server    kadmin.local, which makes that KDC's principals
+#   openssl              openssl cms -verify, the auditor's check of the signed evidence (SignedEvidenceTest)
 # pom.xml runs it first in the self-test profile (phase validate), so that a missing package costs
 # seconds, not a build that fails at its last test.
 #
@@ -41,6 +42,7 @@ survey() {
   "$python" -c 'import winrm' >/dev/null 2>&1 || lacking python3-winrm "pywinrm for $python, a second WinRM client against the lab"
   { [ -x "$sbin/krb5kdc" ] && [ -x "$sbin/kdb5_util" ]; } || lacking krb5-kdc "$sbin/krb5kdc and kdb5_util, the Kerberos tests' KDC"
   [ -x "$sbin/kadmin.local" ] || lacking krb5-admin-server "$sbin/kadmin.local, the Kerberos tests' principals"
+  command -v openssl >/dev/null 2>&1 || lacking openssl "openssl cms -verify, the auditor's check of the signed evidence"
 }
 
 # "a (why); b (why)"

@@ -49,7 +49,19 @@ final class Binder {
                 document.path("eventLookbackHours").asInt(24),
                 new Probes(document.path("probes").path("capacity").asBoolean(false)),
                 thresholds(document.path("thresholds")), waivers(document.path("waivers")),
-                Optional.ofNullable(document.get("lab")));
+                Optional.ofNullable(document.get("lab")), signing(document.path("evidence").path("signing")));
+    }
+
+    /** The key store's path as written, or from the one variable it names (Jenkins' certificate binding gives a path so). */
+    private Optional<EvidenceSigning> signing(JsonNode s) {
+        if (!s.isObject()) {
+            return Optional.empty();
+        }
+        String written = s.get("keyStore").asText();
+        String variable = References.wholeReference(written);
+        Path keyStore = projectDir.resolve(variable == null ? written : variables.get(variable)).toAbsolutePath().normalize();
+        String shownAs = variable == null ? keyStore.toString() : "${" + variable + "}";
+        return Optional.of(new EvidenceSigning(keyStore, shownAs, secret(s.path("keyStorePassword")).orElseThrow(), text(s.path("alias"))));
     }
 
     private Management management(JsonNode m) {

@@ -17,10 +17,11 @@ import java.util.Optional;
  * @param smtp               where the live SMTP probe goes; empty in a lab environment that leaves it to the lab
  * @param eventLookbackHours how far back IMAP-03 looks for event 9646
  * @param lab                the raw {@code lab:} section (shape checked by the schema, meaning left to the lab); present exactly when {@link #isLab()}
+ * @param signing            {@code evidence.signing}: the key that signs the run's manifest, when the file asks for it
  */
 public record Environment(Path file, String name, Exchange exchange, Uccx uccx, Optional<MailEndpoint> imap,
         Optional<MailEndpoint> smtp, Timeouts timeouts, int eventLookbackHours, Probes probes,
-        Thresholds thresholds, List<Waiver> waivers, Optional<JsonNode> lab) {
+        Thresholds thresholds, List<Waiver> waivers, Optional<JsonNode> lab, Optional<EvidenceSigning> signing) {
 
     public Environment {
         Objects.requireNonNull(file, "file");
@@ -32,6 +33,7 @@ public record Environment(Path file, String name, Exchange exchange, Uccx uccx, 
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(probes, "probes");
         Objects.requireNonNull(thresholds, "thresholds");
+        Objects.requireNonNull(signing, "signing");
         waivers = List.copyOf(waivers);
         // JsonNode is mutable: keep a private copy so that no caller can change the lab under another's feet.
         lab = lab.map(JsonNode::deepCopy);

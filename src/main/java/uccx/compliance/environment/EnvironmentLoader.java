@@ -37,6 +37,10 @@ public final class EnvironmentLoader {
      * @throws EnvironmentException listing every error; no secret in it
      */
     public Environment load(String envArgument, Path projectDir, Map<String, String> variables) {
+        return load(envArgument, projectDir, variables, true);
+    }
+
+    private Environment load(String envArgument, Path projectDir, Map<String, String> variables, boolean openSigningKey) {
         Path project = projectDir.toAbsolutePath().normalize();
         Path file = locate(envArgument, project);
         String shown = shown(file, project);
@@ -56,7 +60,29 @@ public final class EnvironmentLoader {
         if (!problems.isEmpty()) {
             throw refused(shown, problems);
         }
-        return new Binder(project, variables).bind(file, document);
+        Environment environment = new Binder(project, variables).bind(file, document);
+        if (openSigningKey && environment.signing().isPresent()) {
+            signingKeyProblem(environment.signing().get(), tree).ifPresent(p -> {
+                throw refused(shown, List.of(p));
+            });
+        }
+        return environment;
+    }
+
+    /**
+     * The signing key is opened now, with its password, so that a key the run could not sign with
+     * (or a signature nobody could verify) stops the run before anything connects.
+     */
+    private static Optional<Problem> signingKeyProblem(EvidenceSigning signing, YamlTree tree) {
+        try {
+            SigningKeys.open(signing, java.time.Instant.now());
+            return Optional.empty();
+        } catch (SigningKeys.Refused refused) {
+            KeyPath signingPath = KeyPath.root().key("evidence").key("signing");
+            KeyPath at = signingPath.key(refused.key());
+            int line = tree.at(at).isMissingNode() ? tree.lineOf(signingPath.key("keyStore")) : tree.lineOf(at);
+            return Optional.of(new Problem(line, at, refused.getMessage()));
+        }
     }
 
     /**
@@ -72,7 +98,8 @@ public final class EnvironmentLoader {
         while (references.find()) {
             withPlaceholders.putIfAbsent(references.group(1), "not-needed-to-export-the-collector-script");
         }
-        return load(envArgument, projectDir, withPlaceholders);
+        // the signing key is not opened: exporting the script signs nothing
+        return load(envArgument, projectDir, withPlaceholders, false);
     }
 
     /**

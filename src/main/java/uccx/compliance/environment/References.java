@@ -19,6 +19,9 @@ final class References {
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
+    /** {@code evidence.signing.keyStore}: a path, which may be given as ${VAR} alone (see {@link #pathReference}). */
+    static final KeyPath SIGNING_KEY_STORE = KeyPath.root().key("evidence").key("signing").key("keyStore");
+
     private References() {
     }
 
@@ -33,6 +36,10 @@ final class References {
                 return;
             }
             int line = tree.lineOf(path);
+            if (path.equals(SIGNING_KEY_STORE)) {
+                pathReference(line, path, text, variables).ifPresent(problems::add);
+                return;
+            }
             if (!SchemaCheck.SECRET_KEYS.contains(path.lastKey())) {
                 problems.add(new Problem(line, path, notASecretKey(text)));
                 return;
@@ -58,6 +65,33 @@ final class References {
             }
         });
         return problems;
+    }
+
+    /**
+     * The one path that may come from a variable: Jenkins' certificate binding writes the key store
+     * to a temporary file and gives only its path, in a variable (credentials-binding-plugin,
+     * CertificateMultiBinding: keystoreVariable). Its value is a path, not a secret, but it is not
+     * shown either: a name mistyped for a password's variable must not print the password.
+     */
+    private static java.util.Optional<Problem> pathReference(int line, KeyPath path, String text, Map<String, String> variables) {
+        String name = wholeReference(text);
+        if (name == null) {
+            return java.util.Optional.of(new Problem(line, path, "write the path itself, or ${NAME} alone naming the variable that holds it"));
+        }
+        String value = variables.get(name);
+        if (value == null) {
+            return java.util.Optional.of(new Problem(line, path, "${" + name + "} names an environment variable that is not set; set "
+                    + name + " to the PKCS12 file's path (in Jenkins: the certificate binding's keystoreVariable)"));
+        }
+        if (value.isBlank()) {
+            return java.util.Optional.of(new Problem(line, path, "${" + name + "} is set but empty; it must hold the PKCS12 file's path"));
+        }
+        try {
+            java.nio.file.Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            return java.util.Optional.of(new Problem(line, path, "${" + name + "} does not hold a file path"));
+        }
+        return java.util.Optional.empty();
     }
 
     /** The refusal of a reference outside a secret key: it names the variables written, never reads them. */

@@ -31,7 +31,7 @@ final class SchemaCheck {
     static final String RESOURCE = "/schema/environment.schema.json";
 
     /** Keys whose value is a secret: a finding about them never quotes the value. */
-    static final Set<String> SECRET_KEYS = Set.of("password", "trustStorePassword");
+    static final Set<String> SECRET_KEYS = Set.of("password", "trustStorePassword", "keyStorePassword");
 
     /** Above this many allowed keys, an unknown key's message points to the schema rather than listing them. */
     private static final int MAX_KEYS_LISTED = 20;

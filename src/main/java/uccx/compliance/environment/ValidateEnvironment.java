@@ -64,7 +64,17 @@ public final class ValidateEnvironment {
                 + ", " + count(env.uccx().agents(), "agent") + " (" + env.uccx().imapConnectionsNeeded() + " IMAP connections)"
                 + ", capacity probe " + (env.probes().capacity() ? "on" : "off")
                 + (env.thresholds().raised().isEmpty() ? "" : ", " + count(env.thresholds().raised().size(), "raised threshold"))
-                + ", " + count(env.waivers().size(), "waiver");
+                + ", " + count(env.waivers().size(), "waiver")
+                + env.signing().map(ValidateEnvironment::signer).orElse("");
+    }
+
+    /** Whose key will sign: the loader opened it a moment ago, so it opens now. */
+    private static String signer(EvidenceSigning signing) {
+        try {
+            return ", evidence signed with " + SigningKeys.open(signing, java.time.Instant.now()).describe() + " from " + signing.shownAs();
+        } catch (SigningKeys.Refused refused) {
+            return ", evidence signing refused: " + refused.getMessage();
+        }
     }
 
     private static String count(int n, String thing) {

@@ -7,11 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import uccx.compliance.environment.SigningKey;
 
 /**
  * Seals a run folder for the change board: the environment file beside the run's files (it holds
@@ -27,6 +31,14 @@ public final class EvidenceBundle {
 
     /** @return the zip, {@code evidence-<env>-<run>.zip} inside the run folder */
     public static Path seal(Path runFolder, Path environmentFile, String environment) {
+        return seal(runFolder, environmentFile, environment, Optional.empty());
+    }
+
+    /**
+     * As above, and with a signer the manifest is signed ({@link ManifestSignature}) before the zip
+     * is made, so the zip holds the signature too. The key store itself is never copied here.
+     */
+    public static Path seal(Path runFolder, Path environmentFile, String environment, Optional<SigningKey> signer) {
         try {
             Files.copy(environmentFile, runFolder.resolve("environment.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             List<Path> files = evidence(runFolder, false);
@@ -35,6 +47,7 @@ public final class EvidenceBundle {
                 manifest.append(sha256(file)).append("  ").append(runFolder.relativize(file).toString().replace('\\', '/')).append('\n');
             }
             Files.writeString(runFolder.resolve(MANIFEST), manifest.toString());
+            signer.ifPresent(key -> ManifestSignature.sign(runFolder.resolve(MANIFEST), key, Instant.now()));
             Path zip = runFolder.resolve("evidence-" + environment + "-" + runFolder.getFileName() + ".zip");
             try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream archive = new ZipOutputStream(out)) {
                 for (Path file : evidence(runFolder, true)) {
@@ -49,12 +62,15 @@ public final class EvidenceBundle {
         }
     }
 
-    /** The run's files, without the zip itself; the manifest is listed in the zip, not in itself. */
+    /**
+     * The run's files, without the zip itself; the manifest and its signature are in the zip, not
+     * in the manifest (the signature is made of it).
+     */
     private static List<Path> evidence(Path runFolder, boolean withManifest) throws IOException {
-        Path manifest = runFolder.resolve(MANIFEST);
+        Set<Path> manifest = Set.of(runFolder.resolve(MANIFEST), runFolder.resolve(ManifestSignature.FILE));
         try (Stream<Path> walk = Files.walk(runFolder)) {
             return walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".zip"))
-                    .filter(f -> withManifest || !f.equals(manifest)).sorted().toList();
+                    .filter(f -> withManifest || !manifest.contains(f)).sorted().toList();
         }
     }
 

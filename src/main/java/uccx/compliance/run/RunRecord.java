@@ -18,6 +18,9 @@ import uccx.compliance.collector.Snapshot;
 import uccx.compliance.collector.facts.ExchangeServer;
 import uccx.compliance.collector.facts.Mailbox;
 import uccx.compliance.environment.Environment;
+import uccx.compliance.environment.EvidenceSigning;
+import uccx.compliance.environment.SigningKey;
+import uccx.compliance.environment.SigningKeys;
 import uccx.compliance.evidence.AllureContext;
 import uccx.compliance.evidence.EvidenceBundle;
 import uccx.compliance.evidence.Executor;
@@ -53,9 +56,18 @@ final class RunRecord {
         // Before the seal, so that the manifest and the zip hold it.
         AssessmentResultsFile.write(run, new AssessedRun(environment.name(), run.getFileName().toString(), started, finished, suiteVersion(),
                 summary.results(), environment.waivers(), snapshot.map(Snapshot::collectedAt)), environment.file());
-        EvidenceBundle.seal(run, environment.file(), environment.name());
+        EvidenceBundle.seal(run, environment.file(), environment.name(), environment.signing().map(RunRecord::signingKey));
         allureResults.ifPresent(results -> AllureContext.write(results, allureEnvironment(snapshot),
                 new Executor(System.getenv(), run.getFileName().toString(), started.getEpochSecond())));
+    }
+
+    /** The key was opened when the environment was validated; one that no longer opens is an error of the run, not unsigned evidence. */
+    private static SigningKey signingKey(EvidenceSigning signing) {
+        try {
+            return SigningKeys.open(signing, Instant.now());
+        } catch (SigningKeys.Refused refused) {
+            throw new IllegalStateException("evidence.signing." + refused.key() + ": " + refused.getMessage());
+        }
     }
 
     private Map<String, String> allureEnvironment(Optional<Snapshot> snapshot) {

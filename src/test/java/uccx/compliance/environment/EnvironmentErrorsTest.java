@@ -238,7 +238,7 @@ class EnvironmentErrorsTest {
         // A secret's variable written where a host belongs: refused as written, never resolved into the message.
         List<String> errors = errors(project, with(SITE, "host: exch01.corp.example.com", "host: ${AUDIT_PW}"), VARIABLES);
         assertThat(errors).containsExactly("environments/site.yaml:6: exchange.management.host: ${AUDIT_PW} is not read here:"
-                + " only a secret (password, trustStorePassword) comes from an environment variable; write the value itself");
+                + " only a secret (keyStorePassword, password, trustStorePassword) comes from an environment variable; write the value itself");
         assertThat(String.join("\n", errors)).doesNotContain("s3cret");
     }
 

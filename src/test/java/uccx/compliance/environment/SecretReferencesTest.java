@@ -22,7 +22,7 @@ import static uccx.compliance.environment.Fixtures.with;
  */
 class SecretReferencesTest {
 
-    private static final String NOT_READ = " is not read here: only a secret (password, trustStorePassword) comes from an"
+    private static final String NOT_READ = " is not read here: only a secret (keyStorePassword, password, trustStorePassword) comes from an"
             + " environment variable; write the value itself";
 
     @TempDir

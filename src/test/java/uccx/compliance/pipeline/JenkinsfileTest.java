@@ -141,6 +141,74 @@ class JenkinsfileTest {
     }
 
     @Test
+    void aSiteThatSignsItsEvidenceGetsItsCertificateBoundToTheVariablesItsFileReads() throws IOException {
+        signingSite();
+        MavenRun maven = MavenRun.judging("prod", List.of(Outcome.COMPLIANT));
+
+        PipelineRecorder build = prod(maven);
+
+        Step certificate = only(build, "certificate");
+        assertThat(certificate.arguments()).containsExactly(Map.of("credentialsId", "uccx-prod-evidence-signing",
+                "keystoreVariable", "EVIDENCE_KEYSTORE", "passwordVariable", "EVIDENCE_KEYSTORE_PASSWORD"));
+        assertThat(certificate.isInside("lock")).isTrue();
+        Set<String> bound = new TreeSet<>(maven.environment().keySet());
+        assertThat(bound).as("every variable prod's file reads is bound").containsAll(referencedVariables("prod"))
+                .contains("EVIDENCE_KEYSTORE", "EVIDENCE_KEYSTORE_PASSWORD");
+        assertThat(maven.environment()).containsEntry("EVIDENCE_KEYSTORE_PASSWORD", "secret of uccx-prod-evidence-signing");
+        assertThat(result(build)).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void theSigningKeyStaysOutsideTheWorkspaceAndIsGoneAfterTheBuild() throws IOException {
+        signingSite();
+        MavenRun maven = MavenRun.judging("prod", List.of(Outcome.COMPLIANT));
+
+        prod(maven);
+
+        Path keyStore = Path.of(String.valueOf(maven.environment().get("EVIDENCE_KEYSTORE")));
+        assertThat(keyStore).as("beside the workspace (<workspace>@tmp/secretFiles), so never under reports/prod/")
+                .startsWithRaw(workspace.resolveSibling(workspace.getFileName() + "@tmp").resolve("secretFiles"));
+        assertThat(keyStore).doesNotExist();
+        try (Stream<Path> files = Files.walk(workspace)) {
+            assertThat(files.filter(Files::isRegularFile).filter(f -> !f.startsWith(workspace.resolve("environments"))))
+                    .as("no file of the workspace holds the key store").isNotEmpty()
+                    .allSatisfy(f -> assertThat(Files.readString(f)).doesNotContain("key store of uccx-prod-evidence-signing"));
+        }
+    }
+
+    @Test
+    void aSiteThatDoesNotSignBindsNoCertificateSoAMissingCredentialCannotFailIt() throws IOException {
+        // the stand-in for a credential that does not exist: binding it fails
+        PipelineRecorder build = jenkinsfile.run(PROD_JOB, Agent.linux(workspace, MavenRun.judging("prod", List.of(Outcome.COMPLIANT)))
+                .failing("certificate"));
+        PipelineRecorder lab = jenkinsfile.run(LAB_JOB, Agent.linux(workspace, MavenRun.judging("lab", List.of(Outcome.COMPLIANT))));
+
+        assertThat(build.steps("certificate")).isEmpty();
+        assertThat(result(build)).isEqualTo("SUCCESS");
+        assertThat(lab.steps("certificate")).isEmpty();
+    }
+
+    @Test
+    void aSiteThatSignsWithoutItsCertificateCredentialFails() throws IOException {
+        signingSite();
+        MavenRun maven = MavenRun.judging("prod", List.of(Outcome.COMPLIANT));
+
+        PipelineRecorder build = jenkinsfile.run(PROD_JOB, Agent.linux(workspace, maven).failing("certificate"));
+
+        assertThat(result(build)).isEqualTo("FAILURE");
+        assertThat(maven.commands()).isEmpty();
+    }
+
+    /** prod's file with the template's own signing section switched on (its last lines, commented out). */
+    private void signingSite() throws IOException {
+        String template = Files.readString(PROJECT.resolve("environments/prod.example.yaml"));
+        int start = template.indexOf("# evidence:\n");
+        assertThat(start).as("prod.example.yaml shows evidence.signing, commented out").isPositive();
+        String section = template.substring(start).lines().map(l -> l.replaceFirst("^# ", "")).reduce("", (a, l) -> a + l + "\n");
+        Files.writeString(workspace.resolve("environments/prod.yaml"), template.substring(0, start) + section);
+    }
+
+    @Test
     void aSiteWithoutItsEnvironmentFileFailsInOneLineNamingItAndProbesNothing() throws IOException {
         Files.delete(workspace.resolve("environments/prod.yaml"));
         MavenRun maven = MavenRun.judging("prod", List.of(Outcome.COMPLIANT));

@@ -39,10 +39,11 @@ import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
  * <li>{@code unstable} marks the stage and the build UNSTABLE and goes on; {@code catchError} catches
  * a failure and sets buildResult (default FAILURE) and stageResult (default SUCCESS) (Pipeline Basic
  * Steps);</li>
- * <li>{@code fileExists}, {@code readFile}, {@code writeFile}, {@code readJSON}, {@code dir},
+ * <li>{@code fileExists}, {@code readFile}, {@code writeFile}, {@code readJSON}, {@code readYaml}, {@code dir},
  * {@code deleteDir} work on the agent's real workspace folder; {@code isUnix}, {@code sh} and
  * {@code bat} ask the {@link Agent}: {@code sh} fails on Windows and {@code bat} elsewhere;</li>
- * <li>{@code withCredentials}, {@code withEnv} set variables for their body only; {@code lock}
+ * <li>{@code withCredentials}, {@code withEnv} set variables for their body only (a {@code certificate}
+ * binding's key store is a file beside the workspace for that time); {@code lock}
  * refuses a resource this build already holds (Lockable Resources would wait for ever);</li>
  * <li>a {@code matrix} runs each cell with its axis values in env, its {@code when} deciding whether
  * the cell runs, its {@code post} after its stages.</li>
@@ -208,10 +209,14 @@ public final class PipelineRecorder extends GroovyObjectSupport {
                 return null;
             case "readJSON":
                 return new ObjectMapper().readValue(readFile(String.valueOf(step.argument("file"))), Map.class);
+            case "readYaml":
+                // Pipeline Utility Steps' readYaml gives maps, lists and scalars, as SnakeYAML reads them
+                return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readValue(readFile(String.valueOf(step.argument("file"))),
+                        Object.class);
             case "withEnv":
                 return withEnv(step, body, variables(step));
             case "withCredentials":
-                return withEnv(step, body, secrets(step));
+                return withCredentials(step, body);
             case "lock":
                 return lock(step, body);
             default:
@@ -479,14 +484,51 @@ public final class PipelineRecorder extends GroovyObjectSupport {
         return variables;
     }
 
-    /** Each bound variable holds a stand-in secret naming its credential, never a real one. */
-    private static Map<String, Object> secrets(Step withCredentials) {
+    /**
+     * Each bound variable holds a stand-in secret naming its credential, never a real one. A
+     * {@code certificate} binding writes a stand-in key store where CertificateMultiBinding writes
+     * the real one ({@code <workspace>@tmp/secretFiles/<random>/}, UnbindableDir in
+     * jenkinsci/credentials-binding-plugin), gives its path in keystoreVariable and the password in
+     * passwordVariable, and deletes it when the block ends.
+     */
+    private Object withCredentials(Step step, Closure<?> body) throws IOException {
         Map<String, Object> variables = new LinkedHashMap<>();
-        for (Object binding : (List<?>) withCredentials.arguments().get(0)) {
+        List<Path> files = new ArrayList<>();
+        for (Object binding : (List<?>) step.arguments().get(0)) {
             Step credential = (Step) binding;
-            variables.put(String.valueOf(credential.argument("variable")), "secret of " + credential.argument("credentialsId"));
+            String id = String.valueOf(credential.argument("credentialsId"));
+            if (credential.name().equals("certificate")) {
+                Path secrets = agent.workspace().resolveSibling(agent.workspace().getFileName() + "@tmp").resolve("secretFiles")
+                        .resolve(java.util.UUID.randomUUID().toString());
+                Path keyStore = Files.createDirectories(secrets).resolve("keystore-" + credential.argument("keystoreVariable"));
+                Files.writeString(keyStore, "key store of " + id);
+                files.add(secrets);
+                variables.put(String.valueOf(credential.argument("keystoreVariable")), keyStore.toString());
+                variables.put(String.valueOf(credential.argument("passwordVariable")), "secret of " + id);
+            } else {
+                variables.put(String.valueOf(credential.argument("variable")), "secret of " + id);
+            }
         }
-        return variables;
+        try {
+            return withEnv(step, body, variables);
+        } finally {
+            for (Path secrets : files) {
+                try (Stream<Path> tree = Files.walk(secrets)) {
+                    for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+                // the plugin keeps @tmp/secretFiles; the model leaves nothing beside the test's temporary workspace
+                for (Path parent = secrets.getParent(); !parent.equals(agent.workspace().getParent()); parent = parent.getParent()) {
+                    try (Stream<Path> left = Files.list(parent)) {
+                        if (left.findAny().isPresent()) {
+                            break;
+                        }
+                    }
+                    Files.delete(parent);
+                }
+            }
+        }
     }
 
     private Object lock(Step step, Closure<?> body) {

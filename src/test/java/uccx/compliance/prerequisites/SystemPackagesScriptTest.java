@@ -76,7 +76,7 @@ class SystemPackagesScriptTest {
     }
 
     @Test
-    void onAFreshMachineInstallsAllSixPackages() throws Exception {
+    void onAFreshMachineInstallsAllSevenPackages() throws Exception {
         root();
         aptGet(0);
 
@@ -84,7 +84,7 @@ class SystemPackagesScriptTest {
 
         assertThat(result.exit()).as(result.output()).isZero();
         assertThat(Files.readAllLines(aptCalls)).containsExactly("update -qq",
-                "install -y -qq nodejs npm chromium python3-winrm krb5-kdc krb5-admin-server");
+                "install -y -qq nodejs npm chromium python3-winrm krb5-kdc krb5-admin-server openssl");
     }
 
     @Test
@@ -195,7 +195,7 @@ class SystemPackagesScriptTest {
     }
 
     private void everythingInstalled() throws IOException {
-        for (String tool : List.of("node", "npm", "chromium")) {
+        for (String tool : List.of("node", "npm", "chromium", "openssl")) {
             executable(bin.resolve(tool), "exit 0");
         }
         for (String tool : List.of("krb5kdc", "kdb5_util", "kadmin.local")) {
@@ -226,6 +226,7 @@ class SystemPackagesScriptTest {
                     python3-winrm) : > %4$s ;;
                     krb5-kdc) tool %5$s/krb5kdc; tool %5$s/kdb5_util ;;
                     krb5-admin-server) tool %5$s/kadmin.local ;;
+                    openssl) tool %3$s/openssl ;;
                   esac
                 done
                 """.formatted(aptCalls, exit, bin, machine.resolve("winrm-installed"), sbin);

@@ -18,6 +18,7 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uccx.compliance.pki.SigningPki;
 import uccx.compliance.secrets.PrintedOutput;
 import uccx.compliance.secrets.SecretSearch;
 
@@ -27,6 +28,8 @@ import uccx.compliance.secrets.SecretSearch;
  * wrong one), then searches every file under reports/ (inside the evidence zips too), every
  * Allure result and attachment, and everything the run printed, for each password in plain text
  * and inside any Base64 token (a Basic header, an AUTHENTICATE PLAIN payload, a LOGIN literal).
+ * The first run also signs its evidence with a PKCS12 key: its password is searched for as well,
+ * and neither the key store nor the private key in it may be copied anywhere.
  *
  * <p>Jenkins also publishes {@code target/failsafe-reports}: failsafe's XML holds every test's
  * name, failure message and stack trace, what it printed, and the JVM's system properties. The
@@ -46,6 +49,10 @@ class SecretsNeverWrittenTest {
     @TempDir
     Path results;
 
+    /** Where the signing key lives, outside the project and the reports, as Jenkins' binding puts it. */
+    @TempDir
+    Path keys;
+
     /** The run's JUnit XML, as failsafe writes target/failsafe-reports/ (which Jenkins publishes). */
     @TempDir
     Path junitXml;
@@ -62,6 +69,13 @@ class SecretsNeverWrittenTest {
         // the audit account's password also travels to the WinRM server, for the second hop
         lab.lab().put("delegation", "untrusted");
         lab.change(root -> ((ObjectNode) root.get("exchange").get("management")).put("secondHop", "credential"));
+        // and it signs its evidence: the key store's password is a secret, and the key store stays where it is
+        String keyStorePassword = seed + "-keystore";
+        SigningPki pki = SigningPki.create();
+        SigningPki.Issued signer = pki.signer("UCCX evidence");
+        Path keyStore = pki.pkcs12(keys.resolve("evidence.p12"), keyStorePassword, List.of(new SigningPki.Entry("evidence", signer)));
+        lab.change(root -> root.putObject("evidence").putObject("signing").put("keyStore", "${EVIDENCE_KEYSTORE}")
+                .put("keyStorePassword", "${EVIDENCE_KEYSTORE_PASSWORD}"));
         Path rightEnvironment = lab.writeTo(PROJECT.resolve("target/proof-environments"), "secrets-right-password");
         LabVariant wrong = LabVariant.ofCompliantLab(PROJECT);
         wrong.change(root -> ((ObjectNode) root.get("uccx")).put("password", "${UCCX_TEST_PASSWORD}"));
@@ -69,7 +83,10 @@ class SecretsNeverWrittenTest {
 
         String printed = PrintedOutput.of(() -> {
             ReportedRun.of(rightEnvironment, PROJECT, reports, results,
-                    Map.of("uccx.lab.knownPasswords", auditPassword + "," + uccxPassword), junitXml.resolve("right"));
+                    Map.of("uccx.lab.knownPasswords", auditPassword + "," + uccxPassword,
+                            "uccx.variables", "EVIDENCE_KEYSTORE,EVIDENCE_KEYSTORE_PASSWORD",
+                            "uccx.variable.EVIDENCE_KEYSTORE", keyStore.toString(),
+                            "uccx.variable.EVIDENCE_KEYSTORE_PASSWORD", keyStorePassword), junitXml.resolve("right"));
             ReportedRun.of(wrongEnvironment, PROJECT, reports, results, Map.of("uccx.lab.knownPasswords", auditPassword + "," + uccxPassword,
                     "uccx.variables", "UCCX_TEST_PASSWORD", "uccx.variable.UCCX_TEST_PASSWORD", wrongPassword), junitXml.resolve("wrong"));
         });
@@ -85,9 +102,17 @@ class SecretsNeverWrittenTest {
         assertThat(written).as("the runs wrote reports, Allure results and a log").hasSizeGreaterThan(20)
                 .anyMatch(w -> w.text().contains("NO AUTHENTICATE failed."))
                 .anyMatch(w -> w.text().contains("LIVE-01 non-compliant") || w.text().contains("\"non-compliant\""));
-        for (String password : List.of(auditPassword, uccxPassword, wrongPassword)) {
+        for (String password : List.of(auditPassword, uccxPassword, wrongPassword, keyStorePassword)) {
             assertThat(written).as("where %s could have leaked", password).noneMatch(w -> SecretSearch.reveals(w.text(), password));
         }
+        assertThat(written).as("the signing run signed its manifest, in its folder and its zip")
+                .anyMatch(w -> w.where().endsWith("/MANIFEST.sha256.p7s")).anyMatch(w -> w.where().endsWith("!MANIFEST.sha256.p7s"));
+        String keyStoreBytes = new String(Files.readAllBytes(keyStore), StandardCharsets.ISO_8859_1);
+        String privateKey = new String(signer.key().getEncoded(), StandardCharsets.ISO_8859_1);
+        assertThat(written).as("no copy of the key store, nor of the key in it, plain or Base64")
+                .noneMatch(w -> w.where().endsWith(".p12"))
+                .noneMatch(w -> w.text().contains(keyStoreBytes))
+                .noneMatch(w -> SecretSearch.reveals(w.text(), privateKey));
     }
 
     private record Written(String where, String text) {
