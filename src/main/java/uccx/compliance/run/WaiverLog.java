@@ -1,10 +1,20 @@
 package uccx.compliance.run;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
 import uccx.compliance.environment.Waiver;
 import uccx.compliance.evidence.RunSummary;
 
-/** Where the run notes the waivers it applied and the expired ones it found, for the summary. */
+/** Where the run notes the waivers it applied, the expired ones it found and those to renew soon, for the summary. */
 final class WaiverLog {
+
+    /**
+     * A waiver that ends within this many days of the run's day is announced: a month leaves the board
+     * one meeting to renew it before its finding reappears one night.
+     */
+    static final int RENEWAL_DAYS = 30;
 
     private final RunSummary summary;
 
@@ -18,5 +28,23 @@ final class WaiverLog {
 
     void expired(Waiver waiver, String target) {
         summary.waiver(false, waiver.control(), target, waiver.describe());
+    }
+
+    /**
+     * Every waiver of the environment file that still holds on {@code today} and ends within
+     * {@link #RENEWAL_DAYS}: one entry per waiver as written (its target empty when it covers every
+     * target), whether or not a control it covers failed tonight; the board renews the waiver, not a result.
+     */
+    void expiringSoon(List<Waiver> waivers, LocalDate today) {
+        for (Waiver waiver : waivers) {
+            daysLeftToRenew(waiver, today).ifPresent(days -> summary.waiverExpiringSoon(waiver.control(), waiver.target(),
+                    waiver.expires(), days, waiver.approvedBy(), waiver.ticket(), waiver.reason()));
+        }
+    }
+
+    /** Days until the waiver's last valid day, when it holds today and that is within {@link #RENEWAL_DAYS}. */
+    static Optional<Long> daysLeftToRenew(Waiver waiver, LocalDate today) {
+        long days = ChronoUnit.DAYS.between(today, waiver.expires());
+        return waiver.isValidOn(today) && days <= RENEWAL_DAYS ? Optional.of(days) : Optional.empty();
     }
 }

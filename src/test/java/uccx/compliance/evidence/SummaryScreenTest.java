@@ -72,6 +72,8 @@ class SummaryScreenTest {
                 "Results:  3 compliant, 1 non-compliant, 1 could-not-verify, 1 waived, 1 not-applicable (7 control x target)",
                 "Verdict:  FAILED: 2 results non-compliant or could not be verified",
                 "",
+                "Changes:  no earlier run to compare with",
+                "",
                 "Warning: WinRM over plain HTTP (https: false)",
                 "",
                 "Report:   reports/lab/20261203T010942Z/report.html",
