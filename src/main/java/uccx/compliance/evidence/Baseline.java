@@ -25,7 +25,7 @@ public record Baseline(Optional<EarlierRun> run, Optional<String> refusal) {
      */
     public static Baseline choose(Optional<Path> compare, Path environmentReports, String environment) {
         if (compare.isPresent()) {
-            return of(compare.get(), environment, "-Dcompare=" + compare.get());
+            return of(compare.get(), environment, "-Dcompare=");
         }
         Optional<Path> newest;
         try {
@@ -33,18 +33,19 @@ public record Baseline(Optional<EarlierRun> run, Optional<String> refusal) {
         } catch (IOException e) {
             return refused("the earlier runs in " + environmentReports + " cannot be listed: " + e.getMessage());
         }
-        return newest.map(folder -> of(folder, environment, "the earlier run " + folder.getFileName())).orElse(none());
+        return newest.map(folder -> of(folder, environment, "the earlier run ")).orElse(none());
     }
 
-    private static Baseline of(Path source, String environment, String named) {
+    /** @param how how the line names the source: EarlierRun's reasons start with the path they are about */
+    private static Baseline of(Path source, String environment, String how) {
         try {
             EarlierRun earlier = EarlierRun.read(source);
             if (!earlier.environment().equals(environment)) {
-                return refused(named + " is a run of environment '" + earlier.environment() + "', not '" + environment + "'");
+                return refused(how + source + " is a run of environment '" + earlier.environment() + "', not '" + environment + "'");
             }
             return new Baseline(Optional.of(earlier), Optional.empty());
         } catch (IOException e) {
-            return refused(named + " cannot be read: " + e.getMessage());
+            return refused(how + e.getMessage());
         }
     }
 
