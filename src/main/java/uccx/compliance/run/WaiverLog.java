@@ -1,7 +1,6 @@
 package uccx.compliance.run;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import uccx.compliance.environment.Waiver;
@@ -9,12 +8,6 @@ import uccx.compliance.evidence.RunSummary;
 
 /** Where the run notes the waivers it applied, the expired ones it found and those to renew soon, for the summary. */
 final class WaiverLog {
-
-    /**
-     * A waiver that ends within this many days of the run's day is announced: a month leaves the board
-     * one meeting to renew it before its finding reappears one night.
-     */
-    static final int RENEWAL_DAYS = 30;
 
     private final RunSummary summary;
 
@@ -32,7 +25,7 @@ final class WaiverLog {
 
     /**
      * Every waiver of the environment file that still holds on {@code today} and ends within
-     * {@link #RENEWAL_DAYS}: one entry per waiver as written (its target empty when it covers every
+     * {@link Waiver#RENEWAL_DAYS}: one entry per waiver as written (its target empty when it covers every
      * target), whether or not a control it covers failed tonight; the board renews the waiver, not a result.
      */
     void expiringSoon(List<Waiver> waivers, LocalDate today) {
@@ -42,9 +35,7 @@ final class WaiverLog {
         }
     }
 
-    /** Days until the waiver's last valid day, when it holds today and that is within {@link #RENEWAL_DAYS}. */
     static Optional<Long> daysLeftToRenew(Waiver waiver, LocalDate today) {
-        long days = ChronoUnit.DAYS.between(today, waiver.expires());
-        return waiver.isValidOn(today) && days <= RENEWAL_DAYS ? Optional.of(days) : Optional.empty();
+        return waiver.daysLeftToRenew(today);
     }
 }
