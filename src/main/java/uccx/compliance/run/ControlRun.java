@@ -61,7 +61,7 @@ public final class ControlRun {
             if (waiver.covers(control.id(), target)) {
                 if (waiver.isValidOn(today)) {
                     log.applied(waiver, target);
-                    String renew = WaiverLog.daysLeftToRenew(waiver, today).map(days -> "; RENEW IT: it expires in " + days + " day"
+                    String renew = waiver.daysLeftToRenew(today).map(days -> "; RENEW IT: it expires in " + days + " day"
                             + (days == 1 ? "" : "s") + ", then this finding returns").orElse("");
                     evidence.attach(new FindingsReport.Attachment("Waiver", "text/plain", waiver.describe() + renew, ".txt"));
                     throw new Waived(waiver.describe() + renew);

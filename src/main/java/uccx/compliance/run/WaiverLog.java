@@ -2,7 +2,6 @@ package uccx.compliance.run;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import uccx.compliance.environment.Waiver;
 import uccx.compliance.evidence.RunSummary;
 
@@ -30,12 +29,8 @@ final class WaiverLog {
      */
     void expiringSoon(List<Waiver> waivers, LocalDate today) {
         for (Waiver waiver : waivers) {
-            daysLeftToRenew(waiver, today).ifPresent(days -> summary.waiverExpiringSoon(waiver.control(), waiver.target(),
+            waiver.daysLeftToRenew(today).ifPresent(days -> summary.waiverExpiringSoon(waiver.control(), waiver.target(),
                     waiver.expires(), days, waiver.approvedBy(), waiver.ticket(), waiver.reason()));
         }
-    }
-
-    static Optional<Long> daysLeftToRenew(Waiver waiver, LocalDate today) {
-        return waiver.daysLeftToRenew(today);
     }
 }
