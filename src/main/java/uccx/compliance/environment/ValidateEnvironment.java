@@ -36,6 +36,11 @@ public final class ValidateEnvironment {
             Path projectDir = Path.of(args[1]).toAbsolutePath().normalize();
             Environment env = new EnvironmentLoader().load(args[0], projectDir, variables);
             env.warnings().forEach(w -> out.println("WARNING: " + w));
+            // said before the run too, so that whoever edits the file sees the waivers to renew
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            env.waivers().forEach(w -> w.daysLeftToRenew(today).ifPresent(days -> out.println("WARNING: the waiver of " + w.control()
+                    + (w.target().isEmpty() ? "" : " on " + w.target()) + " (ticket " + w.ticket() + ") expires on " + w.expires()
+                    + ", in " + days + " day" + (days == 1 ? "" : "s") + ": renew it")));
             out.println("Environment " + env.name() + " (" + EnvironmentLoader.shown(env.file(), projectDir) + ") is valid: "
                     + summary(env));
             return 0;

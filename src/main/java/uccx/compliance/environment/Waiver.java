@@ -35,6 +35,18 @@ public record Waiver(String control, String target, String reason, String approv
                 + ticket + ", expires " + expires + ")";
     }
 
+    /**
+     * A waiver that ends within this many days is announced: a month leaves the board one meeting to
+     * renew it before its finding reappears one night.
+     */
+    public static final int RENEWAL_DAYS = 30;
+
+    /** Days left on that day (0 on its expiry date), when it still holds and ends within {@link #RENEWAL_DAYS}. */
+    public java.util.Optional<Long> daysLeftToRenew(LocalDate day) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(day, expires);
+        return isValidOn(day) && days <= RENEWAL_DAYS ? java.util.Optional.of(days) : java.util.Optional.empty();
+    }
+
     /** Whether the waiver still holds on that day (it holds through its expiry date). */
     public boolean isValidOn(LocalDate day) {
         return !day.isAfter(expires);

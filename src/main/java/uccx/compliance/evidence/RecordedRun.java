@@ -26,11 +26,23 @@ import java.util.Optional;
  *              ({@code uccx: refused-earlier since <run>})
  */
 public record RecordedRun(String environment, Path folder, Optional<Duration> took, int remoteCommands, List<ControlResult> results,
-        List<String> notes, Optional<Path> report, Optional<Path> evidence) {
+        List<String> notes, Optional<Path> report, Optional<Path> evidence, Optional<Comparison> comparison) {
 
     public RecordedRun {
         results = List.copyOf(results);
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * The summary's {@code comparedWith} and {@code changes}; absent from summaries written before runs compared themselves.
+     *
+     * @param comparedWith the earlier run's id, empty when there was none to compare with
+     */
+    public record Comparison(Optional<String> comparedWith, List<Change> changes) {
+
+        public Comparison {
+            changes = List.copyOf(changes);
+        }
     }
 
     /** @throws IOException when the folder holds no readable summary.json or one without results */
@@ -64,7 +76,28 @@ public record RecordedRun(String environment, Path folder, Optional<Duration> to
         }
         return new RecordedRun(summary.path("environment").asText(folder.getParent().getFileName().toString()), folder,
                 took(summary), summary.path("remoteCommands").asInt(0), results, notes,
-                Optional.of(folder.resolve(AllureReport.SINGLE_FILE)).filter(Files::isRegularFile), evidenceZip(folder));
+                Optional.of(folder.resolve(AllureReport.SINGLE_FILE)).filter(Files::isRegularFile), evidenceZip(folder),
+                comparison(summary, file));
+    }
+
+    private static Optional<Comparison> comparison(JsonNode summary, Path file) throws IOException {
+        if (!summary.has("comparedWith")) {
+            return Optional.empty();
+        }
+        List<Change> changes = new ArrayList<>();
+        for (JsonNode c : summary.path("changes")) {
+            List<Change.SettingChange> settings = new ArrayList<>();
+            c.path("settings").forEach(v -> settings.add(new Change.SettingChange(v.path("name").asText(), text(v.path("before")),
+                    text(v.path("after")))));
+            Optional<Outcome> from = text(c.path("from")).isPresent() ? Optional.of(outcome(c.path("from").asText(), file)) : Optional.empty();
+            Optional<Outcome> to = text(c.path("to")).isPresent() ? Optional.of(outcome(c.path("to").asText(), file)) : Optional.empty();
+            changes.add(new Change(c.path("control").asText(), c.path("target").asText(), from, to, settings));
+        }
+        return Optional.of(new Comparison(text(summary.path("comparedWith")), changes));
+    }
+
+    private static Optional<String> text(JsonNode node) {
+        return node.isTextual() ? Optional.of(node.asText()) : Optional.empty();
     }
 
     /** The run folder's name, its UTC start ({@code 20261203T010942Z}). */

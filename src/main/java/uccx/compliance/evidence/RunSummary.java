@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code summary.json} of one run: what ran against which environment, when, how many remote
@@ -35,6 +36,8 @@ public final class RunSummary {
     private final Map<String, Object> measurements = new java.util.LinkedHashMap<>();
     private final List<WaiverUse> waivers = new ArrayList<>();
     private final List<Fix> remediations = new ArrayList<>();
+    private final List<ExpiringWaiver> expiringSoon = new ArrayList<>();
+    private Baseline baseline = Baseline.none();
 
     /** The fix of one non-compliant control on one target, one command per line. */
     private record Fix(String control, String target, String commands) {
@@ -42,6 +45,10 @@ public final class RunSummary {
 
     /** A waiver the run met on one target: applied (valid) or expired. */
     private record WaiverUse(boolean applied, String control, String target, String description) {
+    }
+    /** A valid waiver that expires within {@code daysLeft} days of the run's day. */
+    private record ExpiringWaiver(String control, String target, String expires, long daysLeft, String approvedBy, String ticket,
+                                  String reason) {
     }
     private final List<String> warnings = new ArrayList<>();
     /** The state of each credential the probes use ({@code uccx}), for {@code credentials} in summary.json. */
@@ -80,8 +87,49 @@ public final class RunSummary {
         credentials.put(name, new CredentialState(state, since));
     }
 
+    /**
+     * The earlier run this one is compared with; a refusal (an unreadable {@code -Dcompare}, a run of
+     * another environment) becomes one of the run's warnings. Without it, summary.json says there was none.
+     */
+    public synchronized void compareWith(Baseline earlier) {
+        baseline = earlier;
+        earlier.refusal().ifPresent(warnings::add);
+    }
+
+    /** The earlier run's id, when this run is compared with one. */
+    public synchronized Optional<String> comparedWith() {
+        return baseline.run().map(EarlierRun::runId);
+    }
+
+    /** What changed since the earlier run, in checklist order; empty without one. */
+    public synchronized List<Change> changes() {
+        return baseline.run().map(earlier -> RunComparison.between(earlier, results, controlOrder)).orElse(List.of());
+    }
+
+    /**
+     * A valid waiver the board must renew soon, listed under {@code waivers.expiringSoon} and warned
+     * about, so that its finding does not reappear unannounced one night.
+     */
+    public synchronized void waiverExpiringSoon(String control, String target, java.time.LocalDate expires, long daysLeft,
+                                                String approvedBy, String ticket, String reason) {
+        expiringSoon.add(new ExpiringWaiver(control, target, expires.toString(), daysLeft, approvedBy, ticket, reason));
+        warnings.add("The waiver of " + control + (target.isEmpty() ? "" : " on " + target) + " (ticket " + ticket + ", approved by "
+                + approvedBy + ") expires on " + expires + ", in " + daysLeft + " day" + (daysLeft == 1 ? "" : "s")
+                + ": renew it, or the finding returns the night after");
+    }
+
+    /** The run's warnings so far, for the report's environment panel. */
+    public synchronized List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
     /** This run's id: the name of its folder under {@code reports/<env>/} (a later run in the same second gets "-2" on the folder). */
     public String runId() {
+        return runIdOf(started);
+    }
+
+    /** The id of a run that started then. */
+    static String runIdOf(Instant started) {
         return RUN_FOLDER.format(started);
     }
 
@@ -115,9 +163,9 @@ public final class RunSummary {
      * @param remoteCommands how many management commands the run sent (one, by design)
      */
     public synchronized Path write(Path reports, Instant finished, int remoteCommands) {
-        ObjectNode json = json(finished, remoteCommands);
         try {
             Path run = uniqueRunFolder(reports);
+            ObjectNode json = json(run.getFileName().toString(), finished, remoteCommands);
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             mapper.writeValue(run.resolve("summary.json").toFile(), json);
             Path latest = reports.resolve("latest");
@@ -161,10 +209,12 @@ public final class RunSummary {
         return Files.createDirectories(run);
     }
 
-    private ObjectNode json(Instant finished, int remoteCommands) {
+    private ObjectNode json(String run, Instant finished, int remoteCommands) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("environment", environment);
+        // the run's id travels with the summary: a copy of it (Jenkins brings the previous build's) is no longer in its folder
+        root.put("run", run);
         root.put("started", started.toString());
         root.put("finished", finished.toString());
         root.put("remoteCommands", remoteCommands);
@@ -181,6 +231,18 @@ public final class RunSummary {
         ArrayNode expired = waived.putArray("expired");
         waivers.forEach(w -> (w.applied() ? applied : expired).addObject()
                 .put("control", w.control()).put("target", w.target()).put("waiver", w.description()));
+        ArrayNode soon = waived.putArray("expiringSoon");
+        expiringSoon.forEach(w -> soon.addObject().put("control", w.control()).put("target", w.target()).put("expires", w.expires())
+                .put("daysLeft", w.daysLeft()).put("approvedBy", w.approvedBy()).put("ticket", w.ticket()).put("reason", w.reason()));
+        root.put("comparedWith", comparedWith().orElse(null));
+        ArrayNode changed = root.putArray("changes");
+        changes().forEach(c -> {
+            ObjectNode item = changed.addObject().put("control", c.control()).put("target", c.target())
+                    .put("from", c.from().map(Outcome::label).orElse(null)).put("to", c.to().map(Outcome::label).orElse(null));
+            ArrayNode values = item.putArray("settings");
+            c.settings().forEach(s -> values.addObject().put("name", s.name()).put("before", s.before().orElse(null))
+                    .put("after", s.after().orElse(null)));
+        });
         ArrayNode list = root.putArray("results");
         results.stream().sorted(Comparator.comparing(ControlResult::control).thenComparing(ControlResult::target)).forEach(r -> {
             ObjectNode item = list.addObject();
@@ -188,6 +250,9 @@ public final class RunSummary {
             item.put("target", r.target());
             item.put("outcome", r.outcome().label());
             item.put("message", r.message());
+            ArrayNode settings = item.putArray("settings");
+            r.settings().forEach(s -> settings.addObject().put("name", s.name()).put("expected", s.expected()).put("found", s.found())
+                    .put("complies", s.complies()));
         });
         return root;
     }

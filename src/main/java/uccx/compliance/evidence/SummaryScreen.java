@@ -36,6 +36,8 @@ public final class SummaryScreen {
     static final int WIDTH = 120;
     /** Targets named on one line per outcome that does not fail the run; the others are counted. */
     static final int NAMED_TARGETS = 8;
+    /** Changes listed one per line; a night with more (a new site, an upgrade) is read in summary.json. */
+    static final int LISTED_CHANGES = 20;
 
     private final List<ScreenSection> sections;
 
@@ -45,8 +47,8 @@ public final class SummaryScreen {
 
     /** The screen as the build shows it. */
     public static SummaryScreen standard() {
-        return new SummaryScreen(List.of(SummaryScreen::header, SummaryScreen::controls, SummaryScreen::counts, SummaryScreen::notes,
-                SummaryScreen::files));
+        return new SummaryScreen(List.of(SummaryScreen::header, SummaryScreen::controls, SummaryScreen::counts, SummaryScreen::changes,
+                SummaryScreen::notes, SummaryScreen::files));
     }
 
     public List<String> lines(RecordedRun run, Path base) {
@@ -135,6 +137,24 @@ public final class SummaryScreen {
                 "Results:  " + counted(byResult) + " (" + run.results().size() + " control x target)",
                 failing == 0 ? "Verdict:  PASSED: nothing is non-compliant or could not be verified"
                         : "Verdict:  FAILED: " + failing + " result" + (failing == 1 ? "" : "s") + " non-compliant or could not be verified");
+    }
+
+    /**
+     * What changed since the earlier run, right under the verdict: "3 changes since 20261127T021500Z"
+     * and one line each; nothing for a summary written before runs compared themselves.
+     */
+    static List<String> changes(RecordedRun run, Path base) {
+        if (run.comparison().isEmpty()) {
+            return List.of();
+        }
+        RecordedRun.Comparison comparison = run.comparison().get();
+        List<String> lines = new ArrayList<>();
+        lines.add("Changes:  " + RunComparison.headline(comparison.comparedWith(), comparison.changes()));
+        comparison.changes().stream().limit(LISTED_CHANGES).forEach(c -> lines.add(cut("        " + c.brief())));
+        if (comparison.changes().size() > LISTED_CHANGES) {
+            lines.add("        and " + (comparison.changes().size() - LISTED_CHANGES) + " more: summary.json, changes");
+        }
+        return lines;
     }
 
     static List<String> notes(RecordedRun run, Path base) {

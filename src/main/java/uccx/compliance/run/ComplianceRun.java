@@ -2,6 +2,7 @@ package uccx.compliance.run;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,7 +15,9 @@ import uccx.compliance.controls.Checklist;
 import uccx.compliance.controls.ControlFindings;
 import uccx.compliance.environment.Environment;
 import uccx.compliance.environment.EnvironmentLoader;
+import uccx.compliance.evidence.Baseline;
 import uccx.compliance.evidence.ControlResult;
+import uccx.compliance.evidence.JudgedSetting;
 import uccx.compliance.evidence.Outcome;
 
 /**
@@ -54,8 +57,16 @@ public final class ComplianceRun implements ParameterResolver, TestWatcher {
         Optional<String> knownPasswords = context.getConfigurationParameter("uccx.lab.knownPasswords");
         java.util.Iterator<String> known = knownPasswords.map(p -> java.util.Arrays.asList(p.split(",")).iterator())
                 .orElse(java.util.Collections.emptyIterator());
-        return RunContext.open(environment, projectDir, reports, allureResults, Clock.systemUTC(), replay,
+        RunContext run = RunContext.open(environment, projectDir, reports, allureResults, Clock.systemUTC(), replay,
                 () -> known.hasNext() ? known.next() : uccx.compliance.lab.Lab.freshPassword());
+        // -Dcompare: a run folder, summary.json or evidence zip; else the newest run folder of the environment
+        Optional<Path> compare = context.getConfigurationParameter("compare").filter(f -> !f.isBlank()).map(projectDir::resolve);
+        Baseline baseline = Baseline.choose(compare, reports.resolve(environment.name()), environment.name());
+        // said at once too: a comparison the person asked for and did not get must not wait for the end of the run
+        baseline.refusal().ifPresent(System.err::println);
+        run.compareWith(baseline);
+        run.waiverLog().expiringSoon(environment.waivers(), java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        return run;
     }
 
     @Override
@@ -127,7 +138,9 @@ public final class ComplianceRun implements ParameterResolver, TestWatcher {
         String control = findings.map(f -> f.control().id()).orElse(context.getDisplayName());
         String target = findings.map(ControlFindings::target).orElse("");
         String said = outcome == Outcome.COULD_NOT_VERIFY && findings.isPresent() ? couldNotVerify(control, target, message) : message;
-        run(context).record(new ControlResult(control, target, outcome, said));
+        List<JudgedSetting> settings = findings.map(f -> f.settings().rows().stream()
+                .map(row -> new JudgedSetting(row.setting(), row.expected(), row.found(), row.complies())).toList()).orElse(List.of());
+        run(context).record(new ControlResult(control, target, outcome, said, settings));
     }
 
     /**

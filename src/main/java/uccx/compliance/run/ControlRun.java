@@ -61,8 +61,10 @@ public final class ControlRun {
             if (waiver.covers(control.id(), target)) {
                 if (waiver.isValidOn(today)) {
                     log.applied(waiver, target);
-                    evidence.attach(new FindingsReport.Attachment("Waiver", "text/plain", waiver.describe(), ".txt"));
-                    throw new Waived(waiver.describe());
+                    String renew = waiver.daysLeftToRenew(today).map(days -> "; RENEW IT: it expires in " + days + " day"
+                            + (days == 1 ? "" : "s") + ", then this finding returns").orElse("");
+                    evidence.attach(new FindingsReport.Attachment("Waiver", "text/plain", waiver.describe() + renew, ".txt"));
+                    throw new Waived(waiver.describe() + renew);
                 }
                 log.expired(waiver, target);
                 findings.note("the waiver " + waiver.describe() + " has EXPIRED and no longer applies");

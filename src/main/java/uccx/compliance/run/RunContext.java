@@ -152,6 +152,11 @@ public final class RunContext implements AutoCloseable {
         return lab;
     }
 
+    /** The earlier run this one is compared with (a refusal to compare is one of the run's warnings). */
+    void compareWith(uccx.compliance.evidence.Baseline earlier) {
+        summary.compareWith(earlier);
+    }
+
     WaiverLog waiverLog() {
         return new WaiverLog(summary);
     }

@@ -24,6 +24,7 @@ import uccx.compliance.environment.SigningKeys;
 import uccx.compliance.evidence.AllureContext;
 import uccx.compliance.evidence.EvidenceBundle;
 import uccx.compliance.evidence.Executor;
+import uccx.compliance.evidence.RunComparison;
 import uccx.compliance.evidence.RunSummary;
 import uccx.compliance.evidence.Runner;
 import uccx.compliance.evidence.oscal.AssessedRun;
@@ -41,6 +42,8 @@ final class RunRecord {
     private final Path reportsRoot;
     private final Optional<Path> allureResults;
     private final Instant started;
+    /** Changes the report's environment panel names; summary.json lists them all. */
+    private static final int CHANGES_SHOWN = 10;
 
     RunRecord(Environment environment, Path projectDir, Path reportsRoot, Optional<Path> allureResults, Instant started) {
         this.environment = environment;
@@ -57,7 +60,7 @@ final class RunRecord {
         AssessmentResultsFile.write(run, new AssessedRun(environment.name(), run.getFileName().toString(), started, finished, suiteVersion(),
                 summary.results(), environment.waivers(), snapshot.map(Snapshot::collectedAt)), environment.file());
         EvidenceBundle.seal(run, environment.file(), environment.name(), environment.signing().map(RunRecord::signingKey));
-        allureResults.ifPresent(results -> AllureContext.write(results, allureEnvironment(snapshot),
+        allureResults.ifPresent(results -> AllureContext.write(results, allureEnvironment(snapshot, summary),
                 new Executor(System.getenv(), run.getFileName().toString(), started.getEpochSecond())));
     }
 
@@ -70,8 +73,10 @@ final class RunRecord {
         }
     }
 
-    private Map<String, String> allureEnvironment(Optional<Snapshot> snapshot) {
+    private Map<String, String> allureEnvironment(Optional<Snapshot> snapshot, RunSummary summary) {
         Map<String, String> values = new LinkedHashMap<>();
+        // on the Overview, where the change board looks first
+        values.put("CHANGES", RunComparison.inOneLine(summary.comparedWith(), summary.changes(), CHANGES_SHOWN));
         values.put("environment", environment.name());
         values.put("exchange.version", environment.exchange().version().label());
         values.put("management", snapshot.map(Snapshot::source).orElse(environment.exchange().management().transport().label()));
@@ -82,7 +87,8 @@ final class RunRecord {
         values.put("servers", String.join(", ", environment.exchange().clientAccessServers()));
         values.put("uccx.mailbox", environment.uccx().mailbox());
         values.put("uccx.agents", Integer.toString(environment.uccx().agents()));
-        List<String> warnings = environment.warnings();
+        // the run's warnings: the environment file's, and those of the run (a refused comparison, a waiver to renew)
+        List<String> warnings = summary.warnings();
         for (int i = 0; i < warnings.size(); i++) {
             values.put(i == 0 ? "WARNING" : "WARNING " + (i + 1), warnings.get(i));
         }

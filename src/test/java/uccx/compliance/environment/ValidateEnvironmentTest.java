@@ -62,6 +62,21 @@ class ValidateEnvironmentTest {
     }
 
     @Test
+    void aWaiverEndingWithin30DaysIsWarnedAboutAndOneIn40DaysIsNot() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        Fixtures.write(project, "site", SITE + "waivers:\n"
+                + "  - {control: IMAP-01, target: EXCH02, reason: retiring, approvedBy: J. Auditor, ticket: CHG-1, expires: '"
+                + today.plusDays(10) + "'}\n"
+                + "  - {control: IMAP-02, target: EXCH01, reason: reviewed, approvedBy: J. Auditor, ticket: CHG-2, expires: '"
+                + today.plusDays(40) + "'}\n");
+
+        assertThat(run(Fixtures.VARIABLES, "site", project.toString())).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("WARNING")).toList()).containsExactly(
+                "WARNING: the waiver of IMAP-01 on EXCH02 (ticket CHG-1) expires on " + today.plusDays(10) + ", in 10 days: renew it");
+    }
+
+    @Test
     void aWrongCallSaysHowToCallIt() {
         assertThat(run(Map.of(), "lab")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("usage: ValidateEnvironment");

@@ -52,4 +52,62 @@ class RunSummaryTest {
         assertThat(b.path("credentials").path("uccx").path("state").asText()).isEqualTo("not-used");
         assertThat(b.path("credentials").path("uccx").path("since").isNull()).isTrue();
     }
+
+    @Test
+    void theSummaryNamesItsRunItsSettingsAndWhatChangedSinceTheEarlierRun() throws Exception {
+        Instant started = Instant.parse("2026-11-28T02:15:00Z");
+        RunSummary summary = new RunSummary("prod", started, List.of("EXC-01", "IMAP-01"));
+        summary.add(new ControlResult("IMAP-01", "EXCH02", Outcome.NON_COMPLIANT, "non-compliant",
+                List.of(new JudgedSetting("MaxConnections", "at least 2400", "16", false))));
+        summary.add(new ControlResult("EXC-01", "EXCH03", Outcome.COMPLIANT, "compliant"));
+        summary.compareWith(new Baseline(java.util.Optional.of(new EarlierRun("20261127T021500Z", "prod", List.of(
+                new ControlResult("IMAP-01", "EXCH02", Outcome.COMPLIANT, "compliant",
+                        List.of(new JudgedSetting("MaxConnections", "at least 2400", "2400", true)))), true)), java.util.Optional.empty()));
+
+        JsonNode json = new ObjectMapper().readTree(summary.write(reports.resolve("prod"), started.plusSeconds(5), 1)
+                .resolve("summary.json").toFile());
+
+        org.assertj.core.api.SoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(json.path("run").asText()).isEqualTo("20261128T021500Z");
+            softly.assertThat(json.path("comparedWith").asText()).isEqualTo("20261127T021500Z");
+            softly.assertThat(json.path("results").get(1).path("settings").get(0).toString())
+                    .isEqualTo("{\"name\":\"MaxConnections\",\"expected\":\"at least 2400\",\"found\":\"16\",\"complies\":false}");
+            softly.assertThat(json.path("changes").toString()).isEqualTo("["
+                    + "{\"control\":\"EXC-01\",\"target\":\"EXCH03\",\"from\":null,\"to\":\"compliant\",\"settings\":[]},"
+                    + "{\"control\":\"IMAP-01\",\"target\":\"EXCH02\",\"from\":\"compliant\",\"to\":\"non-compliant\","
+                    + "\"settings\":[{\"name\":\"MaxConnections\",\"before\":\"2400\",\"after\":\"16\"}]}]");
+        });
+    }
+
+    @Test
+    void withoutAnEarlierRunComparedWithIsNullAndARefusalIsAWarning() throws Exception {
+        Instant started = Instant.parse("2026-11-28T02:15:00Z");
+        RunSummary first = new RunSummary("prod", started, List.of("EXC-01"));
+        RunSummary refused = new RunSummary("lab", started, List.of("EXC-01"));
+        refused.compareWith(new Baseline(java.util.Optional.empty(), java.util.Optional.of("No comparison with an earlier run: x")));
+
+        JsonNode a = new ObjectMapper().readTree(first.write(reports.resolve("prod"), started.plusSeconds(5), 1).resolve("summary.json").toFile());
+        JsonNode b = new ObjectMapper().readTree(refused.write(reports.resolve("lab"), started.plusSeconds(5), 1).resolve("summary.json").toFile());
+
+        assertThat(a.has("comparedWith")).isTrue();
+        assertThat(a.path("comparedWith").isNull()).isTrue();
+        assertThat(a.path("changes")).isEmpty();
+        assertThat(b.path("comparedWith").isNull()).isTrue();
+        assertThat(b.path("warnings")).singleElement().extracting(JsonNode::asText).isEqualTo("No comparison with an earlier run: x");
+    }
+
+    @Test
+    void aWaiverToRenewIsListedWithItsApproverAndWarned() throws Exception {
+        Instant started = Instant.parse("2026-12-03T02:15:00Z");
+        RunSummary summary = new RunSummary("prod", started, List.of("IMAP-01"));
+        summary.waiverExpiringSoon("IMAP-01", "EXCH02", java.time.LocalDate.parse("2026-12-13"), 10, "J. Auditor", "CHG-1234", "retiring");
+
+        JsonNode json = new ObjectMapper().readTree(summary.write(reports.resolve("prod"), started.plusSeconds(5), 1)
+                .resolve("summary.json").toFile());
+
+        assertThat(json.path("waivers").path("expiringSoon").toString()).isEqualTo("[{\"control\":\"IMAP-01\",\"target\":\"EXCH02\","
+                + "\"expires\":\"2026-12-13\",\"daysLeft\":10,\"approvedBy\":\"J. Auditor\",\"ticket\":\"CHG-1234\",\"reason\":\"retiring\"}]");
+        assertThat(json.path("warnings")).singleElement().extracting(JsonNode::asText).isEqualTo("The waiver of IMAP-01 on EXCH02 "
+                + "(ticket CHG-1234, approved by J. Auditor) expires on 2026-12-13, in 10 days: renew it, or the finding returns the night after");
+    }
 }

@@ -72,11 +72,45 @@ class SummaryScreenTest {
                 "Results:  3 compliant, 1 non-compliant, 1 could-not-verify, 1 waived, 1 not-applicable (7 control x target)",
                 "Verdict:  FAILED: 2 results non-compliant or could not be verified",
                 "",
+                "Changes:  no earlier run to compare with",
+                "",
                 "Warning: WinRM over plain HTTP (https: false)",
                 "",
                 "Report:   reports/lab/20261203T010942Z/report.html",
                 "Evidence: reports/lab/20261203T010942Z/evidence-lab-20261203T010942Z.zip",
                 "Run:      reports/lab/20261203T010942Z");
+    }
+
+    @Test
+    void theChangesSinceTheEarlierRunAreCountedAndListedUnderTheVerdict() throws Exception {
+        RunSummary summary = new RunSummary("lab", STARTED, List.of("EXC-01", "IMAP-01"));
+        summary.add(new ControlResult("IMAP-01", "EXCH02", Outcome.NON_COMPLIANT, "non-compliant",
+                List.of(new JudgedSetting("MaxConnections", "at least 2400", "16", false))));
+        summary.add(new ControlResult("EXC-01", "EXCH02", Outcome.COMPLIANT, "compliant"));
+        summary.compareWith(new Baseline(java.util.Optional.of(new EarlierRun("20261127T021500Z", "lab", List.of(
+                new ControlResult("IMAP-01", "EXCH02", Outcome.COMPLIANT, "compliant",
+                        List.of(new JudgedSetting("MaxConnections", "at least 2400", "2400", true))),
+                new ControlResult("EXC-01", "EXCH02", Outcome.COMPLIANT, "compliant"),
+                new ControlResult("EXC-01", "EXCH03", Outcome.COMPLIANT, "compliant")), true)), java.util.Optional.empty()));
+        Path run = summary.write(work.resolve("reports/lab"), STARTED.plusSeconds(3), 1);
+
+        List<String> screen = SummaryScreen.standard().lines(RecordedRun.read(run), work);
+
+        int verdict = screen.indexOf("Verdict:  FAILED: 1 result non-compliant or could not be verified");
+        assertThat(screen.subList(verdict + 1, verdict + 5)).containsExactly("",
+                "Changes:  2 changes since 20261127T021500Z",
+                "        EXC-01 EXCH03 compliant -> (gone)",
+                "        IMAP-01 EXCH02 compliant -> non-compliant (MaxConnections 2400 -> 16)");
+    }
+
+    @Test
+    void aSummaryWrittenBeforeRunsComparedThemselvesShowsNoChangesLine() throws Exception {
+        Path run = Files.createDirectories(work.resolve("reports/lab/20261120T021500Z"));
+        Files.writeString(run.resolve("summary.json"), """
+                {"environment": "lab", "results": [{"control": "EXC-01", "target": "EXCH01", "outcome": "compliant", "message": "compliant"}]}
+                """);
+
+        assertThat(SummaryScreen.standard().lines(RecordedRun.read(run), work)).noneMatch(l -> l.startsWith("Changes"));
     }
 
     @Test

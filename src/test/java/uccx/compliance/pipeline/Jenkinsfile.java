@@ -12,6 +12,8 @@ import org.codehaus.groovy.control.CompilerConfiguration;
 final class Jenkinsfile {
 
     private final Path file;
+    /** Each job's completed builds, so that a later build of the same job can copy what an earlier one archived. */
+    private final Map<String, JobArchives> jobs = new java.util.HashMap<>();
 
     Jenkinsfile(Path file) {
         this.file = file;
@@ -28,13 +30,17 @@ final class Jenkinsfile {
         return new GroovyShell(getClass().getClassLoader(), configuration).parse(file.toFile());
     }
 
-    /** Runs it once, as a build of the job {@code jobName} on {@code agent}, with no parameters. */
+    /**
+     * Runs it once, as a build of the job {@code jobName} on {@code agent}, with no parameters; a later
+     * run of the same job is its next build.
+     */
     PipelineRecorder run(String jobName, Agent agent) throws IOException {
         return run(jobName, agent, Map.of());
     }
 
     PipelineRecorder run(String jobName, Agent agent, Map<String, Object> params) throws IOException {
-        PipelineRecorder recorder = new PipelineRecorder(jobName, agent, params);
+        JobArchives archives = jobs.computeIfAbsent(jobName, name -> new JobArchives());
+        PipelineRecorder recorder = new PipelineRecorder(jobName, agent, params, archives);
         Script script = parse();
         Binding binding = new Binding();
         binding.setVariable(JenkinsfileScript.RECORDER, recorder);
@@ -49,6 +55,7 @@ final class Jenkinsfile {
         } catch (StepFailure failure) {
             recorder.failedOutsideStages(failure);
         }
+        archives.completed(recorder.archived());
         return recorder;
     }
 }

@@ -36,6 +36,8 @@ class JenkinsfileTest {
 
     private static final String MAVEN = "mvn -B verify -Denv=${SITE} -Dmaven.test.failure.ignore=true";
     private static final String MAVEN_ON_WINDOWS = "mvn -B verify -Denv=%SITE% -Dmaven.test.failure.ignore=true";
+    private static final String MAVEN_COMPARING = "mvn -B verify -Denv=${SITE} -Dcompare=${COMPARE} -Dmaven.test.failure.ignore=true";
+    private static final String MAVEN_ON_WINDOWS_COMPARING = "mvn -B verify -Denv=%SITE% -Dcompare=%COMPARE% -Dmaven.test.failure.ignore=true";
     private static final String PROD_JOB = "uccx-compliance/prod/nightly";
     private static final String LAB_JOB = "uccx-compliance/lab/nightly";
     private static final Path PROJECT = Path.of(System.getProperty("uccx.projectDir", "."));
@@ -232,7 +234,8 @@ class JenkinsfileTest {
         Step archive = only(build, "archiveArtifacts");
         assertThat(archive.argument("fingerprint")).isEqualTo(true);
         assertThat(archived(archive)).containsExactlyInAnyOrder(
-                "reports/prod/20260302T020000Z/evidence-prod-20260302T020000Z.zip", "reports/prod/latest/report.html");
+                "reports/prod/20260302T020000Z/evidence-prod-20260302T020000Z.zip", "reports/prod/latest/report.html",
+                "reports/prod/latest/summary.json");
         Step junit = only(build, "junit");
         assertThat(junit.argument("testResults")).isEqualTo("target/failsafe-reports/*.xml");
         // the verdict is the summary's, not the count of failed tests
@@ -341,6 +344,60 @@ class JenkinsfileTest {
         assertThat(maven.foundAtStart()).map(Path::toString).filteredOn(p -> !p.startsWith("environments"))
                 .containsExactly("reports/prod/refused-credentials.json");
         assertThat(workspace.resolve("reports/prod/refused-credentials.json")).hasContent(memory);
+    }
+
+    @Test
+    void theFirstBuildComparesWithNothingAndTheNextWithTheSummaryThePreviousBuildArchived() throws IOException {
+        MavenRun first = MavenRun.judging("prod", List.of(Outcome.COMPLIANT));
+        PipelineRecorder firstBuild = prod(first);
+        MavenRun second = MavenRun.judging("prod", List.of(Outcome.NON_COMPLIANT));
+        PipelineRecorder secondBuild = prod(second);
+
+        assertThat(first.commands()).containsExactly("sh " + MAVEN);
+        assertThat(result(firstBuild)).isEqualTo("SUCCESS");
+        Step copy = only(secondBuild, "copyArtifacts");
+        assertThat(copy.argument("projectName")).isEqualTo(PROD_JOB);
+        assertThat(copy.argument("optional")).isEqualTo(true);
+        assertThat(((Step) copy.argument("selector")).name()).isEqualTo("lastWithArtifacts");
+        assertThat(String.valueOf(copy.argument("target"))).as("outside reports/prod/, where it would count as a run")
+                .doesNotStartWith("reports");
+        assertThat(second.commands()).containsExactly("sh " + MAVEN_COMPARING);
+        String compare = String.valueOf(second.environment().get("COMPARE"));
+        assertThat(compare).isEqualTo("previous-build/reports/prod/latest/summary.json");
+        assertThat(second.foundAtStart()).map(Path::toString).contains(compare);
+        assertThat(workspace.resolve(compare)).as("the first build's summary, as it archived it")
+                .hasBinaryContent(firstBuild.archived().get("reports/prod/latest/summary.json"));
+        // the job names itself, or Copy Artifact refuses to read its archive
+        assertThat(only(secondBuild, "copyArtifactPermission").argument()).isEqualTo("/" + PROD_JOB);
+        assertThat(only(secondBuild, "copyArtifactPermission").isInside("options")).isTrue();
+    }
+
+    @Test
+    void aBuildThatStoppedBeforeAnyControlIsPassedOverAndLeavesNoStaleCopy() throws IOException {
+        PipelineRecorder compliant = prod(MavenRun.judging("prod", List.of(Outcome.COMPLIANT)));
+        prod(MavenRun.judging("prod", List.of(Outcome.COMPLIANT, Outcome.WAIVED)));
+        // a refused environment file: no summary, nothing archived
+        PipelineRecorder stopped = prod(MavenRun.stoppedBeforeAnyControl("prod", 1));
+        MavenRun after = MavenRun.judging("prod", List.of(Outcome.NON_COMPLIANT));
+
+        prod(after);
+
+        assertThat(stopped.archived()).isEmpty();
+        assertThat(after.commands()).containsExactly("sh " + MAVEN_COMPARING);
+        assertThat(workspace.resolve(String.valueOf(after.environment().get("COMPARE")))).content()
+                .contains("\"outcome\" : \"waived\"").isNotEqualTo(new String(compliant.archived()
+                        .get("reports/prod/latest/summary.json"), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aWindowsAgentPassesThePreviousSummaryWithBat() throws IOException {
+        jenkinsfile.run(PROD_JOB, Agent.windows(workspace, MavenRun.judging("prod", List.of(Outcome.COMPLIANT))));
+        MavenRun second = MavenRun.judging("prod", List.of(Outcome.COMPLIANT));
+
+        jenkinsfile.run(PROD_JOB, Agent.windows(workspace, second));
+
+        assertThat(second.commands()).containsExactly("bat " + MAVEN_ON_WINDOWS_COMPARING);
+        assertThat(second.environment()).containsEntry("COMPARE", "previous-build/reports/prod/latest/summary.json");
     }
 
     @Test

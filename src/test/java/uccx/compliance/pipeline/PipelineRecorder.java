@@ -67,6 +67,9 @@ public final class PipelineRecorder extends GroovyObjectSupport {
     private final Deque<String> stages = new ArrayDeque<>();
     private final List<String> messages = new ArrayList<>();
     private final Set<String> locks = new HashSet<>();
+    private final JobArchives archives;
+    /** What this build archived, by path relative to the workspace. */
+    private final Map<String, byte[]> archived = new LinkedHashMap<>();
     /** The verdicts of the {@code expression}s of the {@code when} being decided. */
     private List<Boolean> conditions;
     private Script script;
@@ -77,8 +80,9 @@ public final class PipelineRecorder extends GroovyObjectSupport {
      * @param jobName the job's full name, as {@code env.JOB_NAME}
      * @param params  the build parameters; empty as on a job's first build
      */
-    PipelineRecorder(String jobName, Agent agent, Map<String, Object> params) {
+    PipelineRecorder(String jobName, Agent agent, Map<String, Object> params, JobArchives archives) {
         this.agent = agent;
+        this.archives = archives;
         this.params = Map.copyOf(params);
         this.directory = agent.workspace();
         env.put("JOB_NAME", jobName);
@@ -87,6 +91,11 @@ public final class PipelineRecorder extends GroovyObjectSupport {
     /** The Jenkinsfile whose own methods (its verdict, its helpers) calls inside closures reach. */
     void runs(Script jenkinsfile) {
         this.script = jenkinsfile;
+    }
+
+    /** The files this build archived, by their path in the workspace. */
+    Map<String, byte[]> archived() {
+        return Map.copyOf(archived);
     }
 
     List<Step> steps() {
@@ -219,6 +228,10 @@ public final class PipelineRecorder extends GroovyObjectSupport {
                 return withCredentials(step, body);
             case "lock":
                 return lock(step, body);
+            case "archiveArtifacts":
+                return archive(step);
+            case "copyArtifacts":
+                return copyArtifacts(step);
             default:
                 if (body != null) {
                     run(step, body);
@@ -529,6 +542,75 @@ public final class PipelineRecorder extends GroovyObjectSupport {
                 }
             }
         }
+    }
+
+    /**
+     * Keeps the workspace files the comma-separated patterns match; none is a failure unless
+     * allowEmptyArchive (Pipeline Basic Steps, archiveArtifacts). Globs stand in for Ant patterns.
+     */
+    private Object archive(Step step) throws IOException {
+        List<java.nio.file.PathMatcher> patterns = java.util.Arrays.stream(String.valueOf(step.argument("artifacts")).split(","))
+                .map(String::trim).map(p -> java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + p)).toList();
+        Path workspace = agent.workspace();
+        try (Stream<Path> files = Files.walk(workspace)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path relative = workspace.relativize(file);
+                if (patterns.stream().anyMatch(m -> m.matches(relative))) {
+                    archived.put(relative.toString().replace('\\', '/'), Files.readAllBytes(file));
+                }
+            }
+        }
+        if (archived.isEmpty() && !Boolean.TRUE.equals(step.argument("allowEmptyArchive"))) {
+            throw new StepFailure("No artifacts found that match the file pattern \"" + step.argument("artifacts") + "\"");
+        }
+        return null;
+    }
+
+    /**
+     * Copy Artifact from an earlier build of this same job (the only case modelled), as
+     * CopyArtifact.perform does it (jenkinsci/copyartifact-plugin): the job must name itself in
+     * copyArtifactPermission (else "Unable to find project"); no build the selector accepts, or no
+     * file the filter matches, fails the step unless optional; the files land under target, with
+     * their archived paths.
+     */
+    private Object copyArtifacts(Step step) throws IOException {
+        String project = String.valueOf(step.argument("projectName"));
+        String job = String.valueOf(env.get("JOB_NAME"));
+        if (!project.equals(job)) {
+            throw new UnsupportedOperationException("copyArtifacts from another job (" + project + ") is not modelled");
+        }
+        boolean permitted = steps("copyArtifactPermission").stream().map(p -> String.valueOf(p.argument()))
+                .flatMap(names -> java.util.Arrays.stream(names.split(","))).map(String::trim)
+                .anyMatch(name -> name.equals("/" + job) || name.equals(job.substring(job.lastIndexOf('/') + 1)));
+        if (!permitted) {
+            throw new StepFailure("Unable to find project for artifact copy: " + project);
+        }
+        boolean optional = Boolean.TRUE.equals(step.argument("optional"));
+        Object selector = step.argument("selector");
+        String selectorName = selector instanceof Step s ? s.name() : "lastSuccessful";
+        Map<String, byte[]> build = archives.selected(selectorName).orElse(null);
+        if (build == null) {
+            if (optional) {
+                return null;
+            }
+            throw new StepFailure("Unable to find a build for artifact copy from: " + project);
+        }
+        String filter = step.argument("filter") == null ? "**" : String.valueOf(step.argument("filter"));
+        java.nio.file.PathMatcher matcher = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + filter);
+        Path target = directory.resolve(step.argument("target") == null ? "" : String.valueOf(step.argument("target")));
+        boolean copied = false;
+        for (Map.Entry<String, byte[]> file : build.entrySet()) {
+            if (matcher.matches(Path.of(file.getKey()))) {
+                Path to = target.resolve(file.getKey());
+                Files.createDirectories(to.getParent());
+                Files.write(to, file.getValue());
+                copied = true;
+            }
+        }
+        if (!copied && !optional) {
+            throw new StepFailure("Failed to copy artifacts from " + project + " with filter: " + filter);
+        }
+        return null;
     }
 
     private Object lock(Step step, Closure<?> body) {

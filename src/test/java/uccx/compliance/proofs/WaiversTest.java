@@ -61,6 +61,32 @@ class WaiversTest {
         ProofRunAssert.assertThat(run).reportsOnly("non-compliant", "IMAP-01 EXCH02");
         assertThat(run.summary().path("waivers").path("expired")).singleElement()
                 .satisfies(w -> assertThat(w.path("waiver").asText()).contains("CHG-1234"));
+        assertThat(run.summary().path("waivers").path("expiringSoon")).as("an expired waiver is not one to renew").isEmpty();
+    }
+
+    @Test
+    void aWaiverEndingWithin30DaysIsListedAndWarnedAndOneIn40DaysIsNot() {
+        LabVariant lab = violatingImap01WithWaiver("IMAP-01", TODAY.plusDays(10));
+        lab.change(root -> root.withArray("waivers").addObject().put("control", "IMAP-02").put("target", "EXCH01")
+                .put("reason", "store limit reviewed in Q1").put("approvedBy", "K. Board").put("ticket", "CHG-5678")
+                .put("expires", TODAY.plusDays(40).toString()));
+
+        ProofRun run = ProofRun.of(lab.writeTo(ENVIRONMENTS, "waiver-soon"), PROJECT, reports);
+
+        ProofRunAssert.assertThat(run).reports(Map.of("IMAP-01 EXCH02", "waived", "IMAP-02 EXCH01", "waived"))
+                .hasMessage("IMAP-01", "EXCH02", "RENEW IT: it expires in 10 days");
+        assertThat(run.summary().path("waivers").path("expiringSoon")).singleElement().satisfies(w -> {
+            assertThat(w.path("control").asText()).isEqualTo("IMAP-01");
+            assertThat(w.path("target").asText()).isEqualTo("EXCH02");
+            assertThat(w.path("expires").asText()).isEqualTo(TODAY.plusDays(10).toString());
+            assertThat(w.path("daysLeft").asInt()).isEqualTo(10);
+            assertThat(w.path("approvedBy").asText()).isEqualTo("J. Auditor");
+            assertThat(w.path("ticket").asText()).isEqualTo("CHG-1234");
+        });
+        assertThat(run.summary().path("warnings")).singleElement().extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                .asString().startsWith("The waiver of IMAP-01 on EXCH02 (ticket CHG-1234, approved by J. Auditor) expires on "
+                        + TODAY.plusDays(10) + ", in 10 days");
+        assertThat(run.messageOf("IMAP-02", "EXCH01")).doesNotContain("RENEW");
     }
 
     @Test

@@ -75,6 +75,10 @@ class ReportInBrowserTest {
         chromium.screenshot(published.singleFile().toUri() + page.leaf("IMAP-01", "EXCH02").link(),
                 PROJECT.resolve("target/report-noncompliant.png"), 1400, 1600);
 
+        // the Overview, where the report opens: what changed since the earlier run comes first in its environment panel
+        String overview = chromium.dumpDom(published.singleFile().toUri().toString());
+        assertThat(overview).as("the Overview's environment panel").contains("CHANGES", "no earlier run to compare with");
+
         assertThat(reports.resolve(NAME).resolve("latest").resolve(AllureReport.SINGLE_FILE)).hasSameBinaryContentAs(published.singleFile());
         assertThat(Files.readString(published.runFolder().resolve("MANIFEST.sha256")))
                 .contains("  report.html\n", "  allure-report/index.html\n");
