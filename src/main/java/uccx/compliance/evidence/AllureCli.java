@@ -35,12 +35,15 @@ public record AllureCli(Path home) {
      * Generates a report from the results folders into {@code output}, replacing what was there.
      *
      * @param singleFile one self-contained {@code output/index.html} instead of a site
+     * @param reportName the report's title
      * @throws IOException when the command line fails; the message carries its last error line
      */
-    public void generate(Path results, Path output, boolean singleFile) throws IOException {
+    public void generate(Path results, Path output, boolean singleFile, String reportName) throws IOException {
+        // --name (ReportNameOptions of allure-commandline 2.34): the title of the Overview's summary widget,
+        // the first words a reader sees when the report opens
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", home.resolve("lib") + "/*" + java.io.File.pathSeparator + home.resolve("lib/config"),
-                MAIN_CLASS, "--quiet", "generate", "--clean", "--output", output.toString()));
+                MAIN_CLASS, "--quiet", "generate", "--clean", "--name", reportName, "--output", output.toString()));
         if (singleFile) {
             command.add("--single-file");
         }

@@ -1,5 +1,6 @@
 package uccx.compliance.evidence;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -96,11 +97,12 @@ public final class AllureReport {
         Path run = latestRun(environmentReports).orElseThrow(() -> new IOException("no run in " + environmentReports));
         carryHistory(previousRun(environmentReports, run), results);
         Path site = run.resolve(SITE);
-        cli.generate(results, site, false);
+        String name = reportName(environment, run.resolve("summary.json"));
+        cli.generate(results, site, false, name);
         Path singleFile = run.resolve(SINGLE_FILE);
         Path scratch = Files.createTempDirectory("allure-single-file");
         try {
-            cli.generate(results, scratch, true);
+            cli.generate(results, scratch, true, name);
             Files.move(scratch.resolve("index.html"), singleFile, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             deleteTree(scratch);
@@ -109,6 +111,18 @@ public final class AllureReport {
         Files.copy(singleFile, latest, StandardCopyOption.REPLACE_EXISTING);
         Path evidence = EvidenceBundle.seal(run, environmentFile, environment);
         return new Published(run, singleFile, site, trendRuns(site), latest, evidence);
+    }
+
+    /**
+     * The report's title, which the Overview shows above everything else: the environment and what
+     * changed since the run it was compared with ("UCCX compliance of prod: 3 changes since
+     * 20261127T021500Z"), read from the run's summary.json.
+     */
+    static String reportName(String environment, Path summary) throws IOException {
+        JsonNode json = new ObjectMapper().readTree(summary.toFile());
+        Optional<String> comparedWith = Optional.of(json.path("comparedWith")).filter(JsonNode::isTextual)
+                .map(JsonNode::asText);
+        return "UCCX compliance of " + environment + ": " + RunComparison.headline(comparedWith, json.path("changes").size());
     }
 
     /** Why there is nothing to publish, or empty. */

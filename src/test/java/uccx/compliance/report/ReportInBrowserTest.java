@@ -75,9 +75,14 @@ class ReportInBrowserTest {
         chromium.screenshot(published.singleFile().toUri() + page.leaf("IMAP-01", "EXCH02").link(),
                 PROJECT.resolve("target/report-noncompliant.png"), 1400, 1600);
 
-        // the Overview, where the report opens: what changed since the earlier run comes first in its environment panel
+        // the Overview, where the report opens: its title says what changed since the earlier run (the
+        // first words on the page), the environment panel lists the changes
         String overview = chromium.dumpDom(published.singleFile().toUri().toString());
-        assertThat(overview).as("the Overview's environment panel").contains("CHANGES", "no earlier run to compare with");
+        String title = "UCCX compliance of " + NAME + ": no earlier run to compare with";
+        assertThat(new ObjectMapper().readTree(published.site().resolve("widgets/summary.json").toFile()).path("reportName").asText())
+                .as("the report's name").isEqualTo(title);
+        assertThat(overview).as("the Overview's title").contains(title);
+        assertThat(overview).as("the Overview's environment panel").contains("CHANGES");
 
         assertThat(reports.resolve(NAME).resolve("latest").resolve(AllureReport.SINGLE_FILE)).hasSameBinaryContentAs(published.singleFile());
         assertThat(Files.readString(published.runFolder().resolve("MANIFEST.sha256")))
