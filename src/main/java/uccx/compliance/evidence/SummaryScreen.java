@@ -3,6 +3,7 @@ package uccx.compliance.evidence;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
 import uccx.compliance.controls.Control;
 import uccx.compliance.environment.EnvironmentException;
 import uccx.compliance.environment.EnvironmentLoader;
+import uccx.compliance.evidence.oscal.AssessmentResultsFile;
 
 /**
  * The one screen a person reads at the end of {@code mvn verify}: every control in checklist order
@@ -162,10 +164,19 @@ public final class SummaryScreen {
     }
 
     static List<String> files(RecordedRun run, Path base) {
-        return List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "Report:   " + run.report().map(p -> shown(p, base)).orElse("not written (see the lines above)"),
-                "Evidence: " + run.evidence().map(p -> shown(p, base)).orElse("not sealed (see the lines above)"),
-                "Run:      " + shown(run.folder(), base));
+                "Evidence: " + run.evidence().map(p -> shown(p, base)).orElse("not sealed (see the lines above)")));
+        // what a risk team's tools take in, each only when the run wrote it (a run stopped early, a site that does not sign)
+        inRun(run, AssessmentResultsFile.NAME).ifPresent(p -> lines.add("OSCAL:    " + shown(p, base)));
+        inRun(run, ManifestSignature.FILE).ifPresent(p -> lines.add("Signed:   " + shown(p, base)
+                + " (openssl cms -verify, then sha256sum -c MANIFEST.sha256: README, Signed evidence)"));
+        lines.add("Run:      " + shown(run.folder(), base));
+        return lines;
+    }
+
+    private static Optional<Path> inRun(RecordedRun run, String file) {
+        return Optional.of(run.folder().resolve(file)).filter(Files::isRegularFile);
     }
 
     /** The results by control ID, in checklist order; IDs the checklist does not declare last, by name. */

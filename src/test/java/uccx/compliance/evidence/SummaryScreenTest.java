@@ -82,6 +82,23 @@ class SummaryScreenTest {
     }
 
     @Test
+    void theOscalResultsAndTheSignatureAreNamedWhenTheRunWroteThem() throws Exception {
+        RunSummary summary = new RunSummary("lab", STARTED, List.of("EXC-01"));
+        summary.add(new ControlResult("EXC-01", "EXCH01", Outcome.COMPLIANT, "compliant: 2010-SP3"));
+        Path run = summary.write(work.resolve("reports/lab"), STARTED.plusSeconds(2), 1);
+
+        assertThat(SummaryScreen.files(RecordedRun.read(run), work)).as("a run that wrote neither")
+                .noneMatch(l -> l.startsWith("OSCAL:") || l.startsWith("Signed:"));
+
+        Files.writeString(run.resolve("assessment-results.json"), "{}");
+        Files.write(run.resolve("MANIFEST.sha256.p7s"), new byte[] {0x30});
+        assertThat(SummaryScreen.files(RecordedRun.read(run), work)).containsSubsequence(
+                "OSCAL:    reports/lab/20261203T010942Z/assessment-results.json",
+                "Signed:   reports/lab/20261203T010942Z/MANIFEST.sha256.p7s (openssl cms -verify, then sha256sum -c MANIFEST.sha256: README, Signed evidence)",
+                "Run:      reports/lab/20261203T010942Z");
+    }
+
+    @Test
     void theChangesSinceTheEarlierRunAreCountedAndListedUnderTheVerdict() throws Exception {
         RunSummary summary = new RunSummary("lab", STARTED, List.of("EXC-01", "IMAP-01"));
         summary.add(new ControlResult("IMAP-01", "EXCH02", Outcome.NON_COMPLIANT, "non-compliant",
