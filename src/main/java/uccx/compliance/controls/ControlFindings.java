@@ -148,7 +148,7 @@ public final class ControlFindings extends AbstractSoftAssertions {
     /** A probe's conversation is the evidence of its result, whatever the verdict. */
     private <T> T probed(String protocol, T result, String transcript) {
         judging(result);
-        report.attach(new FindingsReport.Attachment(protocol + " transcript (redacted) for " + control.id() + " on " + target, "text/plain",
+        report.transcript(new FindingsReport.Attachment(protocol + " transcript (redacted) for " + control.id() + " on " + target, "text/plain",
                 transcript, ".txt"));
         return result;
     }

@@ -25,6 +25,11 @@ public interface FindingsReport {
 
     void attach(Attachment attachment);
 
+    /** A probe's conversation: shown like any attachment; a run also keeps it as a file of its evidence. */
+    default void transcript(Attachment transcript) {
+        attach(transcript);
+    }
+
     /** The result's description: the checklist step, why it matters, and the thresholds judged. */
     void describe(String html);
 }

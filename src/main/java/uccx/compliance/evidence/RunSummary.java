@@ -33,6 +33,7 @@ public final class RunSummary {
     private final List<String> controlOrder;
     private final Instant started;
     private final List<ControlResult> results = new ArrayList<>();
+    private final List<KeptTranscript> transcripts = new ArrayList<>();
     private final Map<String, Object> measurements = new java.util.LinkedHashMap<>();
     private final List<WaiverUse> waivers = new ArrayList<>();
     private final List<Fix> remediations = new ArrayList<>();
@@ -67,6 +68,12 @@ public final class RunSummary {
 
     public synchronized void add(ControlResult result) {
         results.add(result);
+    }
+
+    /** A live control's transcript, written into the run folder with the summary ({@link KeptTranscript#path()}). */
+    public synchronized void transcript(KeptTranscript transcript) {
+        transcripts.removeIf(t -> t.path().equals(transcript.path()));
+        transcripts.add(transcript);
     }
 
     /** A number worth keeping with the run, for example how long the collection took. */
@@ -172,6 +179,11 @@ public final class RunSummary {
             Files.createDirectories(latest);
             Files.copy(run.resolve("summary.json"), latest.resolve("summary.json"), StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(run.resolve("remediation.ps1"), remediationScript(finished));
+            for (KeptTranscript transcript : transcripts) {
+                Path file = run.resolve(transcript.path());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, transcript.text());
+            }
             Files.writeString(latest.resolve("RUN"), run.getFileName().toString() + System.lineSeparator());
             return run;
         } catch (IOException e) {
@@ -250,6 +262,8 @@ public final class RunSummary {
             item.put("target", r.target());
             item.put("outcome", r.outcome().label());
             item.put("message", r.message());
+            transcripts.stream().filter(t -> t.control().equals(r.control()) && t.target().equals(r.target())).findFirst()
+                    .ifPresent(t -> item.put("transcript", t.path()));
             ArrayNode settings = item.putArray("settings");
             r.settings().forEach(s -> settings.addObject().put("name", s.name()).put("expected", s.expected()).put("found", s.found())
                     .put("complies", s.complies()));

@@ -82,7 +82,7 @@ public final class ComplianceRun implements ParameterResolver, TestWatcher {
         if (type == ControlRun.class) {
             RunContext run = run(context);
             return context.getStore(NAMESPACE).getOrComputeIfAbsent(ControlRun.class, key -> new ControlRun(run.environment(),
-                    java.time.LocalDate.now(java.time.ZoneOffset.UTC), run.waiverLog(),
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC), run.waiverLog(), run.transcriptLog(),
                     new ControlRun.RunParameters(run.environment().name(), run.environment().exchange().version().label()),
                     run::rawRecords), ControlRun.class);
         }

@@ -31,15 +31,18 @@ public final class ControlRun {
     private final List<Waiver> waivers;
     private final LocalDate today;
     private final WaiverLog log;
+    private final TranscriptLog transcripts;
     private final RunParameters parameters;
     private final Supplier<RawRecords> rawRecords;
     private ControlFindings findings;
 
-    ControlRun(Environment environment, LocalDate today, WaiverLog log, RunParameters parameters, Supplier<RawRecords> rawRecords) {
+    ControlRun(Environment environment, LocalDate today, WaiverLog log, TranscriptLog transcripts, RunParameters parameters,
+            Supplier<RawRecords> rawRecords) {
         this.environment = environment;
         this.waivers = List.copyOf(environment.waivers());
         this.today = today;
         this.log = log;
+        this.transcripts = transcripts;
         this.parameters = parameters;
         this.rawRecords = rawRecords;
     }
@@ -54,7 +57,7 @@ public final class ControlRun {
         shown.put("target", target);
         shown.put("Exchange version", parameters.exchangeVersion());
         ResultEvidence evidence = ResultEvidence.start(control, target, shown);
-        findings = new ControlFindings(control, target, environment, rawRecords, evidence);
+        findings = new ControlFindings(control, target, environment, rawRecords, transcripts.keeping(evidence, control.id(), target));
         // Written now so that a result which never reaches its verdict (could not verify, waived) still explains itself.
         evidence.describe(ResultDescription.html(control, findings.settings()));
         for (Waiver waiver : waivers) {

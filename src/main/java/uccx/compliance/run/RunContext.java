@@ -161,6 +161,10 @@ public final class RunContext implements AutoCloseable {
         return new WaiverLog(summary);
     }
 
+    TranscriptLog transcriptLog() {
+        return new TranscriptLog(summary);
+    }
+
     void remediation(String control, String target, String commands) {
         summary.remediation(control, target, commands);
     }

@@ -110,4 +110,28 @@ class RunSummaryTest {
         assertThat(json.path("warnings")).singleElement().extracting(JsonNode::asText).isEqualTo("The waiver of IMAP-01 on EXCH02 "
                 + "(ticket CHG-1234, approved by J. Auditor) expires on 2026-12-13, in 10 days: renew it, or the finding returns the night after");
     }
+
+    @Test
+    void aLiveResultsTranscriptIsAFileOfTheRunNamedAfterItsControlAndTarget() throws Exception {
+        Instant started = Instant.parse("2026-11-26T02:00:00Z");
+        RunSummary summary = new RunSummary("lab", started, List.of("LIVE-01", "LIVE-03"));
+        summary.add(new ControlResult("LIVE-01", "EXCH01", Outcome.COMPLIANT, "compliant"));
+        summary.add(new ControlResult("LIVE-03", "EXCH01\\UCCX Relay", Outcome.COMPLIANT, "compliant"));
+        summary.add(new ControlResult("LIVE-03", "EXCH01/UCCX Relay", Outcome.COMPLIANT, "compliant"));
+        summary.transcript(new KeptTranscript("LIVE-01", "EXCH01", "S: * OK The Microsoft Exchange IMAP4 service is ready.\n"));
+        summary.transcript(new KeptTranscript("LIVE-03", "EXCH01\\UCCX Relay", "S: 220 EXCH01 ready\n"));
+        summary.transcript(new KeptTranscript("LIVE-03", "EXCH01/UCCX Relay", "S: 220 another\n"));
+
+        Path run = summary.write(reports.resolve("lab"), started.plusSeconds(5), 1);
+        JsonNode json = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
+
+        assertThat(run.resolve("transcripts/LIVE-01-EXCH01.txt")).hasContent("S: * OK The Microsoft Exchange IMAP4 service is ready.");
+        String relay = KeptTranscript.pathOf("LIVE-03", "EXCH01\\UCCX Relay");
+        String other = KeptTranscript.pathOf("LIVE-03", "EXCH01/UCCX Relay");
+        assertThat(relay).as("a file name, and apart from a target that reads the same once made safe")
+                .matches("transcripts/LIVE-03-EXCH01_UCCX_Relay-[0-9a-f]{8}\\.txt").isNotEqualTo(other);
+        assertThat(run.resolve(relay)).hasContent("S: 220 EXCH01 ready");
+        assertThat(run.resolve(other)).hasContent("S: 220 another");
+        assertThat(json.path("results").findValuesAsText("transcript")).containsExactlyInAnyOrder("transcripts/LIVE-01-EXCH01.txt", relay, other);
+    }
 }

@@ -96,6 +96,33 @@ class EvidenceBundleTest {
     }
 
     @Test
+    void everyLiveResultRestsOnItsTranscriptKeptInTheBundle() throws Exception {
+        ProofRun run = ProofRun.of(PROJECT.resolve("environments/lab.yaml"), PROJECT, reports);
+        Path folder = run.runFolder(reports);
+        String manifest = Files.readString(folder.resolve("MANIFEST.sha256"));
+        AssessmentResultsAssert ar = AssessmentResultsAssert.assertThat(folder.resolve("assessment-results.json"));
+        java.util.Map<String, String> resources = new java.util.HashMap<>();
+        ar.actual().getBackMatter().getResources().forEach(r -> resources.put(r.getUuid().toString(), r.getRlinks().get(0).getHref().toString()));
+
+        List<String> live = new ArrayList<>();
+        run.summary().path("results").forEach(r -> {
+            if (r.path("control").asText().startsWith("LIVE-")) {
+                String control = r.path("control").asText();
+                String target = r.path("target").asText();
+                String transcript = r.path("transcript").asText();
+                live.add(transcript);
+                assertThat(transcript).as(control + " on " + target).isEqualTo(uccx.compliance.evidence.KeptTranscript.pathOf(control, target));
+                assertThat(folder.resolve(transcript)).as(transcript).isRegularFile().content().isNotBlank();
+                assertThat(manifest).contains("  " + transcript + "\n");
+                assertThat(ar.observation(control, target).getRelevantEvidence())
+                        .extracting(e -> resources.get(e.getHref().toString().substring(1)))
+                        .as("what the OSCAL observation of " + control + " on " + target + " rests on").contains("summary.json", transcript);
+            }
+        });
+        assertThat(live).as("the lab's live results").hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
     void theBundledEnvironmentHoldsNoSecret() throws Exception {
         ProofRun run = ProofRun.of(PROJECT.resolve("environments/lab.yaml"), PROJECT, reports);
         Path folder = run.runFolder(reports);

@@ -35,6 +35,7 @@ import java.util.stream.Stream;
 import uccx.compliance.controls.Control;
 import uccx.compliance.environment.Waiver;
 import uccx.compliance.evidence.ControlResult;
+import uccx.compliance.evidence.KeptTranscript;
 import uccx.compliance.evidence.Outcome;
 
 /**
@@ -181,23 +182,27 @@ final class AssessmentResultsDocument {
         subject.setType("inventory-item");
         subject.setTitle(Prose.line(targetName(r.target())));
         observation.addSubject(subject);
-        evidenceOf(probe).forEach(file -> {
+        evidenceOf(probe, r).forEach(file -> {
             Observation.RelevantEvidence relevant = new Observation.RelevantEvidence();
             relevant.setHref(URI.create("#" + resourceUuid(file.path())));
             relevant.setDescription(Prose.paragraphs(file.path() + " (SHA-256 " + file.sha256() + "): " + describe(file.path())));
             observation.addRelevantEvidence(relevant);
         });
         observation.setCollected(at(probe ? run.finished() : run.factsCollected().orElse(run.finished())));
-        if (probe) {
-            observation.setRemarks(Prose.paragraphs("The probe's transcript is attached to this result in the run's Allure report "
-                    + "(report.html in the same evidence bundle, written after this file; MANIFEST.sha256 holds its hash)."));
+        if (probe && !evidence.containsKey(KeptTranscript.pathOf(r.control(), r.target()))) {
+            observation.setRemarks(Prose.paragraphs("No transcript of this probe is in the bundle (the probe did not run, or ran "
+                    + "before it could speak); the result's message says why."));
         }
         return observation;
     }
 
-    /** The bundle files an observation rests on: its outcome, and for a configuration control the collected facts. */
-    private List<EvidenceFile> evidenceOf(boolean probe) {
-        List<String> names = probe ? List.of(OUTCOMES) : Stream.concat(Stream.of(OUTCOMES), COLLECTED_FACTS.stream()).toList();
+    /**
+     * The bundle files an observation rests on: its outcome, and for a configuration control the
+     * collected facts, for a live control the probe's transcript.
+     */
+    private List<EvidenceFile> evidenceOf(boolean probe, ControlResult r) {
+        List<String> names = probe ? List.of(OUTCOMES, KeptTranscript.pathOf(r.control(), r.target()))
+                : Stream.concat(Stream.of(OUTCOMES), COLLECTED_FACTS.stream()).toList();
         return names.stream().map(evidence::get).filter(Objects::nonNull).toList();
     }
 
@@ -326,7 +331,8 @@ final class AssessmentResultsDocument {
             case "collect.ps1" -> "The read-only script that ran and produced snapshot.xml.";
             case "snapshot-source.txt" -> "Where and when snapshot.xml was read.";
             case "remediation.ps1" -> "The fix of every non-compliant result, for review; the suite never runs it.";
-            default -> "A file of the run's evidence bundle.";
+            default -> path.startsWith(KeptTranscript.FOLDER + "/") ? "The live probe's conversation with the server, redacted (no password)."
+                    : "A file of the run's evidence bundle.";
         };
     }
 
