@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import uccx.compliance.environment.Environment;
 import uccx.compliance.environment.EnvironmentException;
 import uccx.compliance.environment.EnvironmentLoader;
+import uccx.compliance.environment.SigningKey;
+import uccx.compliance.environment.SigningKeys;
 
 /**
  * Puts the Allure report of a run into the run's folder, for a reader without Allure: {@code report.html}
@@ -67,8 +69,19 @@ public final class AllureReport {
                 out.println("No Allure report: " + nothing.get());
                 return 0;
             }
+            // The report joins the bundle, so the manifest changes and is signed again; a key that no longer
+            // opens stops here, before anything is touched, leaving the run's signed manifest as it was.
+            Optional<SigningKey> signer;
+            try {
+                signer = environment.signing().isPresent() ? Optional.of(SigningKeys.open(environment.signing().get(), Instant.now()))
+                        : Optional.empty();
+            } catch (SigningKeys.Refused refused) {
+                err.println("No Allure report: evidence.signing." + refused.key() + ": " + refused.getMessage()
+                        + " (the run's evidence stays as sealed and signed before the report)");
+                return 1;
+            }
             Published published = new AllureReport(new AllureCli(Path.of(args[3])))
-                    .publish(results, environmentReports, environment.name(), environment.file());
+                    .publish(results, environmentReports, environment.name(), environment.file(), signer);
             Path base = Path.of("").toAbsolutePath();
             out.println("Allure report, one file: " + shown(published.singleFile(), base));
             out.println("Allure report with trend of " + published.trendRuns() + " run(s): " + shown(published.site(), base) + "/index.html");
@@ -92,8 +105,11 @@ public final class AllureReport {
      *
      * @param results            the run's Allure results; its {@code history/} is replaced by the previous run's
      * @param environmentReports {@code reports/<env>}
+     * @param signer             the environment's signing key, when it signs its evidence: the manifest that
+     *                           now lists the report is signed again
      */
-    public Published publish(Path results, Path environmentReports, String environment, Path environmentFile) throws IOException {
+    public Published publish(Path results, Path environmentReports, String environment, Path environmentFile, Optional<SigningKey> signer)
+            throws IOException {
         Path run = latestRun(environmentReports).orElseThrow(() -> new IOException("no run in " + environmentReports));
         carryHistory(previousRun(environmentReports, run), results);
         Path site = run.resolve(SITE);
@@ -109,7 +125,7 @@ public final class AllureReport {
         }
         Path latest = environmentReports.resolve("latest").resolve(SINGLE_FILE);
         Files.copy(singleFile, latest, StandardCopyOption.REPLACE_EXISTING);
-        Path evidence = EvidenceBundle.seal(run, environmentFile, environment);
+        Path evidence = EvidenceBundle.seal(run, environmentFile, environment, signer);
         return new Published(run, singleFile, site, trendRuns(site), latest, evidence);
     }
 

@@ -47,7 +47,12 @@ public final class EvidenceBundle {
                 manifest.append(sha256(file)).append("  ").append(runFolder.relativize(file).toString().replace('\\', '/')).append('\n');
             }
             Files.writeString(runFolder.resolve(MANIFEST), manifest.toString());
-            signer.ifPresent(key -> ManifestSignature.sign(runFolder.resolve(MANIFEST), key, Instant.now()));
+            if (signer.isPresent()) {
+                ManifestSignature.sign(runFolder.resolve(MANIFEST), signer.get(), Instant.now());
+            } else {
+                // a signature of the manifest this replaced would fail openssl cms -verify: none is better than a wrong one
+                Files.deleteIfExists(runFolder.resolve(ManifestSignature.FILE));
+            }
             Path zip = runFolder.resolve("evidence-" + environment + "-" + runFolder.getFileName() + ".zip");
             try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream archive = new ZipOutputStream(out)) {
                 for (Path file : evidence(runFolder, true)) {

@@ -90,6 +90,17 @@ class SignedEvidenceTest {
     }
 
     @Test
+    void sealingAgainWithoutTheKeyLeavesNoSignatureOfTheOlderManifest() throws Exception {
+        EvidenceBundle.seal(run, work.resolve("prod.yaml"), "prod", Optional.of(key(pki.signer("UCCX evidence"))));
+        Files.writeString(run.resolve("report.html"), "<html></html>");
+
+        Path zip = EvidenceBundle.seal(run, work.resolve("prod.yaml"), "prod", Optional.empty());
+
+        assertThat(run.resolve("MANIFEST.sha256.p7s")).as("a signature openssl would refuse").doesNotExist();
+        assertThat(entries(zip)).doesNotContain("MANIFEST.sha256.p7s");
+    }
+
+    @Test
     void aByteChangedInTheManifestFailsTheSignature() throws Exception {
         EvidenceBundle.seal(run, work.resolve("prod.yaml"), "prod", Optional.of(key(pki.signer("UCCX evidence"))));
         ConsumerCheck.assertThat(verifySignature()).succeeds();

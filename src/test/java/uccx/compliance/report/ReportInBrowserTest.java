@@ -56,7 +56,7 @@ class ReportInBrowserTest {
 
         assertThat(ReportedRun.of(environment, PROJECT, reports, results).testResults()).as("controls run").hasSizeGreaterThan(10);
         AllureReport.Published published = new AllureReport(new AllureCli(ALLURE_HOME))
-                .publish(results, reports.resolve(NAME), NAME, environment);
+                .publish(results, reports.resolve(NAME), NAME, environment, Optional.empty());
 
         JsonNode summary = new ObjectMapper().readTree(published.runFolder().resolve("summary.json").toFile());
         Map<String, Long> expected = new java.util.TreeMap<>();
