@@ -55,6 +55,11 @@ public final class SigningKeys {
         public String key() {
             return key;
         }
+
+        /** One line for a run that found its key refused after validation: {@code evidence.signing.<key>: <why>}. */
+        public String line() {
+            return "evidence.signing." + key + ": " + getMessage();
+        }
     }
 
     /**

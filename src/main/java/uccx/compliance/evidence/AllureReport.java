@@ -1,6 +1,5 @@
 package uccx.compliance.evidence;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -76,8 +75,7 @@ public final class AllureReport {
                 signer = environment.signing().isPresent() ? Optional.of(SigningKeys.open(environment.signing().get(), Instant.now()))
                         : Optional.empty();
             } catch (SigningKeys.Refused refused) {
-                err.println("No Allure report: evidence.signing." + refused.key() + ": " + refused.getMessage()
-                        + " (the run's evidence stays as sealed and signed before the report)");
+                err.println("No Allure report: " + refused.line() + " (the run's evidence stays as sealed and signed before the report)");
                 return 1;
             }
             Published published = new AllureReport(new AllureCli(Path.of(args[3])))
@@ -113,7 +111,7 @@ public final class AllureReport {
         Path run = latestRun(environmentReports).orElseThrow(() -> new IOException("no run in " + environmentReports));
         carryHistory(previousRun(environmentReports, run), results);
         Path site = run.resolve(SITE);
-        String name = reportName(environment, run.resolve("summary.json"));
+        String name = reportName(environment, RecordedRun.read(run));
         cli.generate(results, site, false, name);
         Path singleFile = run.resolve(SINGLE_FILE);
         Path scratch = Files.createTempDirectory("allure-single-file");
@@ -132,13 +130,12 @@ public final class AllureReport {
     /**
      * The report's title, which the Overview shows above everything else: the environment and what
      * changed since the run it was compared with ("UCCX compliance of prod: 3 changes since
-     * 20261127T021500Z"), read from the run's summary.json.
+     * 20261127T021500Z"), as the run's summary.json says it; a summary written before runs compared
+     * themselves names the environment only.
      */
-    static String reportName(String environment, Path summary) throws IOException {
-        JsonNode json = new ObjectMapper().readTree(summary.toFile());
-        Optional<String> comparedWith = Optional.of(json.path("comparedWith")).filter(JsonNode::isTextual)
-                .map(JsonNode::asText);
-        return "UCCX compliance of " + environment + ": " + RunComparison.headline(comparedWith, json.path("changes").size());
+    static String reportName(String environment, RecordedRun run) {
+        return "UCCX compliance of " + environment
+                + run.comparison().map(c -> ": " + RunComparison.headline(c.comparedWith(), c.changes())).orElse("");
     }
 
     /** Why there is nothing to publish, or empty. */

@@ -58,15 +58,11 @@ public final class RunComparison {
 
     /** "3 changes since 20261127T021500Z", "no changes since ...", or "no earlier run to compare with". */
     public static String headline(Optional<String> comparedWith, List<Change> changes) {
-        return headline(comparedWith, changes.size());
-    }
-
-    /** The same, from a count: what a summary.json already written says ({@code comparedWith}, the size of {@code changes}). */
-    public static String headline(Optional<String> comparedWith, int changes) {
         if (comparedWith.isEmpty()) {
             return "no earlier run to compare with";
         }
-        return (changes == 0 ? "no" : Integer.toString(changes)) + " change" + (changes == 1 ? "" : "s") + " since " + comparedWith.get();
+        return (changes.isEmpty() ? "no" : Integer.toString(changes.size())) + " change" + (changes.size() == 1 ? "" : "s") + " since "
+                + comparedWith.get();
     }
 
     /** The headline and at most {@code shown} changes, one line: what the report's overview says. */

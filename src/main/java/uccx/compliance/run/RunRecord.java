@@ -69,7 +69,7 @@ final class RunRecord {
         try {
             return SigningKeys.open(signing, Instant.now());
         } catch (SigningKeys.Refused refused) {
-            throw new IllegalStateException("evidence.signing." + refused.key() + ": " + refused.getMessage());
+            throw new IllegalStateException(refused.line());
         }
     }
 

@@ -70,21 +70,27 @@ class AllureReportTest {
 
     @Test
     void theReportsTitleSaysWhatChangedSinceTheRunItWasComparedWith() throws IOException {
-        Path compared = Files.writeString(dir.resolve("compared.json"), """
-                {"environment": "prod", "comparedWith": "20261127T021500Z", "changes": [
+        RecordedRun compared = recorded("compared", """
+                {"environment": "prod", "results": [], "comparedWith": "20261127T021500Z", "changes": [
                   {"control": "IMAP-01", "target": "EXCH02", "from": "compliant", "to": "non-compliant", "settings": []},
                   {"control": "IMAP-02", "target": "EXCH02", "from": "compliant", "to": "non-compliant", "settings": []},
                   {"control": "SMTP-01", "target": "EXCH03\\\\UCCX Relay", "from": null, "to": "compliant", "settings": []}]}
                 """);
-        Path unchanged = Files.writeString(dir.resolve("unchanged.json"), """
-                {"environment": "prod", "comparedWith": "20261127T021500Z", "changes": []}
+        RecordedRun unchanged = recorded("unchanged", """
+                {"environment": "prod", "results": [], "comparedWith": "20261127T021500Z", "changes": []}
                 """);
-        Path first = Files.writeString(dir.resolve("first.json"), """
-                {"environment": "prod", "comparedWith": null, "changes": []}
+        RecordedRun first = recorded("first", """
+                {"environment": "prod", "results": [], "comparedWith": null, "changes": []}
                 """);
 
         assertThat(AllureReport.reportName("prod", compared)).isEqualTo("UCCX compliance of prod: 3 changes since 20261127T021500Z");
         assertThat(AllureReport.reportName("prod", unchanged)).isEqualTo("UCCX compliance of prod: no changes since 20261127T021500Z");
         assertThat(AllureReport.reportName("prod", first)).isEqualTo("UCCX compliance of prod: no earlier run to compare with");
+    }
+
+    private RecordedRun recorded(String folder, String summary) throws IOException {
+        Path run = Files.createDirectories(dir.resolve(folder));
+        Files.writeString(run.resolve("summary.json"), summary);
+        return RecordedRun.read(run);
     }
 }
